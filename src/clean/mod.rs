@@ -1,0 +1,185 @@
+//! Telling story from page furniture: which sentences may never be chosen
+//! (headings, bylines, boilerplate, section-title questions, fragments), and where
+//! a sentence's own text starts after a dateline ("HANOI, June 20 (Reuters) – ").
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// Why a sentence is kept out of summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Exclusion {
+    /// A line without final punctuation: a heading, dateline, byline or caption.
+    Heading,
+    /// Page furniture: subscription prompts, copyright notices, sharing widgets.
+    Boilerplate,
+    /// A credit line ("By Jane Doe.", "Reporting by ...").
+    Byline,
+    /// A short question standing on its own line, used as a section title.
+    Question,
+    /// Too few words to say anything on its own.
+    TooShort,
+}
+
+/// Where a sentence stands in its document, as far as classifying it needs.
+pub(crate) struct Placement {
+    /// Nothing but whitespace stands between the line start and the sentence.
+    pub(crate) starts_line: bool,
+    /// Nothing but whitespace stands between the sentence and the line end.
+    pub(crate) ends_line: bool,
+}
+
+impl Placement {
+    pub(crate) fn of(document: &str, start: usize, end: usize) -> Self {
+        let before = document[..start].rsplit(['\n', '\r']).next().unwrap_or("");
+        let after = document[end..].split(['\n', '\r']).next().unwrap_or("");
+        Placement { starts_line: before.trim().is_empty(), ends_line: after.trim().is_empty() }
+    }
+}
+
+fn boilerplate_phrases() -> &'static [String] {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        include_str!("boilerplate.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// Decides whether a sentence may be chosen. `words` is its word count and
+/// `min_words` the configured length below which sentences are damped.
+pub(crate) fn classify(
+    sentence: &str,
+    terminated: bool,
+    placement: &Placement,
+    words: usize,
+    min_words: usize,
+) -> Option<Exclusion> {
+    if !terminated {
+        return Some(Exclusion::Heading);
+    }
+    if words < (min_words / 2).max(2) {
+        return Some(Exclusion::TooShort);
+    }
+    let lower = sentence.to_lowercase();
+    if boilerplate_phrases().iter().any(|phrase| lower.contains(phrase.as_str())) {
+        return Some(Exclusion::Boilerplate);
+    }
+    let opening = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if words <= 8 && (opening.starts_with("by ") || opening.starts_with("written by ")) {
+        return Some(Exclusion::Byline);
+    }
+    let ends_in_question = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?').ends_with('?');
+    if ends_in_question && placement.starts_line && placement.ends_line && words <= 15 {
+        return Some(Exclusion::Question);
+    }
+    None
+}
+
+/// How many bytes of a line-opening sentence are a dateline to skip: "LONDON (AP)
+/// _ ", "HANOI, June 20 (Reuters) – ", "Hanoi: ". Returns 0 where there is none.
+pub(crate) fn dateline_length(sentence: &str) -> usize {
+    let head_end = sentence.char_indices().nth(100).map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..head_end];
+    for dash in [" – ", " — ", " -- ", " - ", " _ "] {
+        if let Some(at) = head.find(dash) {
+            let prefix = &head[..at];
+            let words = prefix.split_whitespace().count();
+            let shouting = prefix
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
+            let credited = prefix.contains('(') && prefix.trim_end().ends_with(')');
+            if words <= 10 && (shouting || credited) {
+                return skip_to_text(sentence, at + dash.len());
+            }
+        }
+    }
+    if let Some(at) = head.find(": ") {
+        let prefix = &head[..at];
+        let words: Vec<&str> = prefix.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let rest = &sentence[at + 2..];
+        let next_upper = rest.trim_start().chars().next().is_some_and(char::is_uppercase);
+        if (1..=3).contains(&words.len()) && capitalised && next_upper && rest.split_whitespace().count() >= 4 {
+            return skip_to_text(sentence, at + 2);
+        }
+    }
+    0
+}
+
+fn skip_to_text(sentence: &str, from: usize) -> usize {
+    let rest = &sentence[from..];
+    from + (rest.len() - rest.trim_start().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alone() -> Placement {
+        Placement { starts_line: true, ends_line: true }
+    }
+
+    fn check(sentence: &str, terminated: bool) -> Option<Exclusion> {
+        classify(sentence, terminated, &alone(), crate::text::word_count(sentence), 8)
+    }
+
+    #[test]
+    fn headings_and_fragments() {
+        assert_eq!(check("Strengthening Bilateral Ties", false), Some(Exclusion::Heading));
+        assert_eq!(check("2024-06-20 13:43:34 BdST", false), Some(Exclusion::Heading));
+        assert_eq!(check("He left.", true), Some(Exclusion::TooShort));
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        assert_eq!(check("Thank you for reading this post, don't forget to subscribe!", true), Some(Exclusion::Boilerplate));
+        assert_eq!(
+            check("Unauthorized use or reproduction of The Finance Today content for commercial purposes is strictly prohibited.", true),
+            Some(Exclusion::Boilerplate)
+        );
+        assert_eq!(check("Copyright © 2024 The Daily Planet. All rights reserved.", true), Some(Exclusion::Boilerplate));
+    }
+
+    #[test]
+    fn bylines_and_title_questions() {
+        assert_eq!(check("By Jane Doe and John Roe.", true), Some(Exclusion::Byline));
+        assert_eq!(check("Why is Putin going to Hanoi?", true), Some(Exclusion::Question));
+        let inline = Placement { starts_line: false, ends_line: true };
+        assert_eq!(classify("Why is Putin going to Hanoi?", true, &inline, 6, 8), None);
+    }
+
+    #[test]
+    fn story_sentences_pass() {
+        assert_eq!(check("Russian officials say the talks will focus on trade, education and energy issues.", true), None);
+        assert_eq!(check("By the end of the day, the two sides had signed eleven separate agreements.", true), None);
+    }
+
+    #[test]
+    fn datelines_are_skipped() {
+        let cases = [
+            ("LONDON (AP) _ An influential lawmaker spoke.", "An influential lawmaker spoke."),
+            (
+                "date 2024-06-20 HANOI, June 20 (Reuters) – Russian President Vladimir Putin arrived.",
+                "Russian President Vladimir Putin arrived.",
+            ),
+            ("Hanoi: After a historic visit to North Korea, Putin arrived.", "After a historic visit to North Korea, Putin arrived."),
+            ("WASHINGTON — The Senate voted on Tuesday.", "The Senate voted on Tuesday."),
+        ];
+        for (sentence, rest) in cases {
+            assert_eq!(&sentence[dateline_length(sentence)..], rest);
+        }
+        for plain in [
+            "The so-called approach - seeking strength - works.",
+            "Russia has been Vietnam's major supplier – of arms.",
+            "He said: this is fine and good.",
+        ] {
+            assert_eq!(dateline_length(plain), 0, "{plain}");
+        }
+    }
+}

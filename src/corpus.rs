@@ -1,0 +1,267 @@
+//! The cluster as polysum sees it: every sentence of every document with its
+//! provenance, and a tf-idf vector per sentence over one vocabulary.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::clean::{self, Exclusion, Placement};
+use crate::config::{Config, IdfScope};
+use crate::text::{segment, word_count, Analyzer};
+
+/// One document of a cluster: an identifier of the caller's choosing and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's name for the document (a URL, a file name, an outlet).
+    pub id: String,
+    /// The full text.
+    pub text: String,
+}
+
+impl Document {
+    /// A document with the given id and text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document { id: id.into(), text: text.into() }
+    }
+}
+
+/// A sparse vector: term ids in increasing order with their weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SparseVector {
+    pub(crate) terms: Vec<u32>,
+    pub(crate) weights: Vec<f32>,
+}
+
+impl SparseVector {
+    /// The dot product, by merging the two sorted term lists.
+    pub(crate) fn dot(&self, other: &SparseVector) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].cmp(&other.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += f64::from(self.weights[i]) * f64::from(other.weights[j]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// How many terms the two vectors share.
+    pub(crate) fn shared_terms(&self, other: &SparseVector) -> usize {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].cmp(&other.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
+
+    fn normalize(&mut self) {
+        let norm = self.weights.iter().map(|w| f64::from(*w).powi(2)).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for w in &mut self.weights {
+                *w = (f64::from(*w) / norm) as f32;
+            }
+        }
+    }
+}
+
+/// One sentence of the cluster and what the pipeline knows about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// Index of its document in the cluster.
+    pub(crate) doc: usize,
+    /// Its index among its document's sentences.
+    pub(crate) index: usize,
+    /// Byte span in its document, after any dateline.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) words: usize,
+    /// How many terms (with repeats) it has: its length for TextRank.
+    pub(crate) term_count: usize,
+    /// Why it may not be chosen, if it may not.
+    pub(crate) exclusion: Option<Exclusion>,
+    /// Its position among its document's candidate sentences (0 for the first).
+    pub(crate) candidate_position: usize,
+    /// Unit-length tf-idf vector.
+    pub(crate) vector: SparseVector,
+}
+
+/// The analysed cluster.
+#[derive(Debug)]
+pub(crate) struct Corpus {
+    pub(crate) sentences: Vec<Sentence>,
+    /// Indices into `sentences` of those that may be chosen, in cluster order.
+    pub(crate) candidates: Vec<usize>,
+    pub(crate) documents: usize,
+    pub(crate) total_words: usize,
+    pub(crate) vocabulary_size: usize,
+}
+
+impl Corpus {
+    /// Segments and analyses every document and weighs the terms by tf-idf.
+    pub(crate) fn build(documents: &[Document], config: &Config) -> Corpus {
+        let analyzer = Analyzer::new(config.language);
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut sentences = Vec::new();
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut scratch: Vec<u32> = Vec::new();
+        for (doc, document) in documents.iter().enumerate() {
+            let text = document.text.as_str();
+            let mut candidate_position = 0;
+            for (index, segment) in segment(text, config.language).into_iter().enumerate() {
+                let placement = Placement::of(text, segment.start, segment.end);
+                let mut start = segment.start;
+                if placement.starts_line && config.filter_boilerplate {
+                    start += clean::dateline_length(&text[start..segment.end]);
+                }
+                let sentence_text = &text[start..segment.end];
+                let words = word_count(sentence_text);
+                let exclusion = if config.filter_boilerplate {
+                    clean::classify(sentence_text, segment.terminated, &placement, words, config.min_words)
+                } else {
+                    None
+                };
+                scratch.clear();
+                analyzer.for_each_term(sentence_text, |term| {
+                    let next_id = vocabulary.len() as u32;
+                    let id = match vocabulary.get(term) {
+                        Some(id) => *id,
+                        None => *vocabulary.entry(term.to_owned()).or_insert(next_id),
+                    };
+                    scratch.push(id);
+                });
+                let term_count = scratch.len();
+                scratch.sort_unstable();
+                let mut term_counts: Vec<(u32, u32)> = Vec::new();
+                for &id in &scratch {
+                    match term_counts.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => term_counts.push((id, 1)),
+                    }
+                }
+                counts.push(term_counts);
+                sentences.push(Sentence {
+                    doc,
+                    index,
+                    start,
+                    end: segment.end,
+                    words,
+                    term_count,
+                    exclusion,
+                    candidate_position,
+                    vector: SparseVector::default(),
+                });
+                if exclusion.is_none() {
+                    candidate_position += 1;
+                }
+            }
+        }
+        let idf = inverse_document_frequency(&sentences, &counts, vocabulary.len(), config.idf, documents.len());
+        for (sentence, term_counts) in sentences.iter_mut().zip(&counts) {
+            let mut vector = SparseVector {
+                terms: term_counts.iter().map(|(id, _)| *id).collect(),
+                weights: term_counts.iter().map(|(id, n)| (f64::from(*n) * idf[*id as usize]) as f32).collect(),
+            };
+            vector.normalize();
+            sentence.vector = vector;
+        }
+        let candidates = sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.exclusion.is_none() && !s.vector.terms.is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        Corpus {
+            total_words: sentences.iter().map(|s| s.words).sum(),
+            sentences,
+            candidates,
+            documents: documents.len(),
+            vocabulary_size: vocabulary.len(),
+        }
+    }
+}
+
+/// Smoothed idf, `ln((1 + N) / (1 + df)) + 1`, so that a term in every unit still
+/// weighs a little and none weighs zero.
+fn inverse_document_frequency(
+    sentences: &[Sentence],
+    counts: &[Vec<(u32, u32)>],
+    vocabulary_size: usize,
+    scope: IdfScope,
+    documents: usize,
+) -> Vec<f64> {
+    let mut df = vec![0u32; vocabulary_size];
+    let units = match scope {
+        IdfScope::Sentences => {
+            for term_counts in counts {
+                for (id, _) in term_counts {
+                    df[*id as usize] += 1;
+                }
+            }
+            sentences.len()
+        }
+        IdfScope::Documents => {
+            let mut last_doc_seen = vec![usize::MAX; vocabulary_size];
+            for (sentence, term_counts) in sentences.iter().zip(counts) {
+                for (id, _) in term_counts {
+                    if last_doc_seen[*id as usize] != sentence.doc {
+                        last_doc_seen[*id as usize] = sentence.doc;
+                        df[*id as usize] += 1;
+                    }
+                }
+            }
+            documents
+        }
+    };
+    let n = units as f64;
+    df.into_iter().map(|d| ((1.0 + n) / (1.0 + f64::from(d))).ln() + 1.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_carry_provenance_and_unit_vectors() {
+        let documents = [
+            Document::new("a", "Markets\n\nShares fell sharply on Monday in Tokyo trading. Bonds rallied strongly after the news."),
+            Document::new("b", "LONDON (AP) _ Shares fell sharply on Monday in London trading too."),
+        ];
+        let corpus = Corpus::build(&documents, &Config::default());
+        assert_eq!(corpus.sentences.len(), 4);
+        assert_eq!(corpus.sentences[0].exclusion, Some(Exclusion::Heading));
+        assert_eq!(corpus.candidates, [1, 2, 3]);
+        let dateline = &corpus.sentences[3];
+        assert_eq!((dateline.doc, dateline.index), (1, 0));
+        assert!(documents[1].text[dateline.start..dateline.end].starts_with("Shares fell"));
+        assert_eq!(corpus.sentences[1].candidate_position, 0);
+        assert_eq!(corpus.sentences[2].candidate_position, 1);
+        for sentence in &corpus.sentences {
+            let norm: f64 = sentence.vector.dot(&sentence.vector);
+            assert!((norm - 1.0).abs() < 1e-5);
+        }
+        let similar = corpus.sentences[1].vector.dot(&corpus.sentences[3].vector);
+        let different = corpus.sentences[1].vector.dot(&corpus.sentences[2].vector);
+        assert!(similar > 0.5 && different < 0.1, "{similar} {different}");
+    }
+
+    #[test]
+    fn idf_scopes_differ() {
+        let documents = [Document::new("a", "Rain fell hard today. Rain fell again.")];
+        let sentences = Corpus::build(&documents, &Config::default()).sentences;
+        let by_documents = Corpus::build(&documents, &Config { idf: IdfScope::Documents, ..Config::default() }).sentences;
+        assert_ne!(sentences[0].vector, by_documents[0].vector);
+    }
+}

@@ -1,0 +1,45 @@
+//! The one error type of polysum.
+
+/// What went wrong. The core never panics on user input: every problem with a
+/// configuration or an input is one of these.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A configuration value is out of range or unknown. `field` names the option
+    /// (as spelled in [`Config`](crate::Config) and in Python), `message` says what
+    /// is allowed.
+    #[error("invalid value for `{field}`: {message}")]
+    InvalidConfig {
+        /// The option at fault.
+        field: &'static str,
+        /// What was wrong and which values are valid.
+        message: String,
+    },
+    /// The cluster is larger than the configured `max_input_bytes`.
+    #[error("input too large: {size} bytes exceed the limit of {limit} bytes (raise `max_input_bytes` to allow it)")]
+    InputTooLarge {
+        /// Total bytes of text in the cluster.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The similarity matrix asked for would be too large to hold densely.
+    #[error("a dense similarity matrix of {sentences} sentences would need {bytes} bytes; the limit is {limit} bytes")]
+    MatrixTooLarge {
+        /// Sentences in the cluster.
+        sentences: usize,
+        /// Bytes the matrix would need.
+        bytes: usize,
+        /// The largest matrix polysum builds.
+        limit: usize,
+    },
+}
+
+impl Error {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::InvalidConfig { field, message: message.into() }
+    }
+}
+
+/// `Result` with polysum's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

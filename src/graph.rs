@@ -1,0 +1,144 @@
+//! The sentence similarity graph, built sparsely through an inverted index so that
+//! only sentences that share a term are ever compared.
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+
+/// Terms found in more sentences than this are left out of the similarity sums.
+/// Their idf is already the lowest in the cluster, and comparing every pair of
+/// their sentences is what makes an all-pairs graph quadratic. Clusters of news
+/// stories up to a few thousand sentences never reach it.
+const MAX_POSTINGS: usize = 2_000;
+
+/// One edge seen from a node.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Edge {
+    /// The neighbour's node index.
+    pub(crate) node: usize,
+    /// tf-idf cosine of the two sentences.
+    pub(crate) cosine: f64,
+    /// How many distinct terms the two sentences share.
+    pub(crate) shared_terms: u32,
+}
+
+/// Undirected weighted graph over the candidate sentences, in compressed rows.
+/// Node `k` is `corpus.sentences[corpus.candidates[k]]`.
+#[derive(Debug)]
+pub(crate) struct SimilarityGraph {
+    offsets: Vec<usize>,
+    neighbours: Vec<u32>,
+    cosines: Vec<f32>,
+    shared_terms: Vec<u32>,
+}
+
+impl SimilarityGraph {
+    pub(crate) fn build(corpus: &Corpus) -> Self {
+        let nodes = &corpus.candidates;
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); corpus.vocabulary_size];
+        for (node, &sentence) in nodes.iter().enumerate() {
+            let vector = &corpus.sentences[sentence].vector;
+            for (term, weight) in vector.terms.iter().zip(&vector.weights) {
+                postings[*term as usize].push((node as u32, *weight));
+            }
+        }
+        let rows: Vec<Vec<(u32, f32, u32)>> = (0..nodes.len())
+            .into_par_iter()
+            .map_init(
+                || (vec![0f32; nodes.len()], vec![0u32; nodes.len()], Vec::new()),
+                |(dot, shared, touched), node| {
+                    let vector = &corpus.sentences[nodes[node]].vector;
+                    for (term, weight) in vector.terms.iter().zip(&vector.weights) {
+                        let list = &postings[*term as usize];
+                        if list.len() > MAX_POSTINGS {
+                            continue;
+                        }
+                        for &(other, other_weight) in list {
+                            let other = other as usize;
+                            if other == node {
+                                continue;
+                            }
+                            if shared[other] == 0 {
+                                touched.push(other as u32);
+                            }
+                            dot[other] += weight * other_weight;
+                            shared[other] += 1;
+                        }
+                    }
+                    touched.sort_unstable();
+                    let row = touched
+                        .iter()
+                        .map(|&other| {
+                            let o = other as usize;
+                            let edge = (other, dot[o].min(1.0), shared[o]);
+                            dot[o] = 0.0;
+                            shared[o] = 0;
+                            edge
+                        })
+                        .collect();
+                    touched.clear();
+                    row
+                },
+            )
+            .collect();
+        let mut graph = SimilarityGraph {
+            offsets: Vec::with_capacity(nodes.len() + 1),
+            neighbours: Vec::new(),
+            cosines: Vec::new(),
+            shared_terms: Vec::new(),
+        };
+        graph.offsets.push(0);
+        for row in rows {
+            for (node, cosine, shared) in row {
+                graph.neighbours.push(node);
+                graph.cosines.push(cosine);
+                graph.shared_terms.push(shared);
+            }
+            graph.offsets.push(graph.neighbours.len());
+        }
+        graph
+    }
+
+    /// Number of nodes.
+    pub(crate) fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// The edges of `node`, by increasing neighbour index.
+    pub(crate) fn edges(&self, node: usize) -> impl Iterator<Item = Edge> + '_ {
+        let range = self.offsets[node]..self.offsets[node + 1];
+        range.map(move |e| Edge {
+            node: self.neighbours[e] as usize,
+            cosine: f64::from(self.cosines[e]),
+            shared_terms: self.shared_terms[e],
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Document};
+
+    #[test]
+    fn edges_are_symmetric_cosines_between_sentences_sharing_terms() {
+        let documents = [Document::new(
+            "a",
+            "The central bank raised interest rates sharply today. \
+             Interest rates were raised by the central bank again. \
+             Football fans celebrated the victory in the streets.",
+        )];
+        let corpus = Corpus::build(&documents, &Config::default());
+        let graph = SimilarityGraph::build(&corpus);
+        assert_eq!(graph.len(), 3);
+        let edges: Vec<Edge> = graph.edges(0).collect();
+        assert_eq!(edges.len(), 1);
+        assert_eq!(edges[0].node, 1);
+        let expected = corpus.sentences[0].vector.dot(&corpus.sentences[1].vector);
+        assert!((edges[0].cosine - expected).abs() < 1e-5);
+        assert_eq!(edges[0].shared_terms, 5);
+        let back: Vec<Edge> = graph.edges(1).filter(|e| e.node == 0).collect();
+        assert!((back[0].cosine - edges[0].cosine).abs() < 1e-6);
+        assert_eq!(graph.edges(2).count(), 0);
+    }
+}

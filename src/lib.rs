@@ -1,0 +1,53 @@
+#![warn(missing_docs)]
+//! polysum: extractive multi-document summarisation.
+//!
+//! Give it a cluster of documents about one story — reports from several outlets,
+//! reviews, notes — and it picks the few sentences, verbatim, that together cover
+//! the story best, without saying the same thing twice and without page furniture
+//! (headings, bylines, "subscribe" prompts). Each sentence comes back with its
+//! document, its byte span in that document and the parts of its score.
+//!
+//! ```
+//! use polysum::{Budget, Config, Document, Summarizer};
+//!
+//! let cluster = [
+//!     Document::new("wire", "The city council approved the new tram line on Monday. \
+//!         Construction will start in spring and cost 40 million euros."),
+//!     Document::new("daily", "The council approved a new tram line on Monday after a long debate. \
+//!         Subscribe to our newsletter for more local news!"),
+//! ];
+//! let summarizer = Summarizer::new(Config { budget: Budget::Words(30), ..Config::default() })?;
+//! let summary = summarizer.summarize(&cluster)?;
+//! for sentence in &summary.sentences {
+//!     let source = &cluster[sentence.doc].text;
+//!     assert_eq!(&source[sentence.start..sentence.end], sentence.text);
+//!     println!("{:.3} [{}#{}] {}", sentence.score, sentence.doc_id, sentence.index, sentence.text);
+//! }
+//! assert!(!summary.text().contains("Subscribe"));
+//! # Ok::<(), polysum::Error>(())
+//! ```
+//!
+//! The pipeline runs one way, each stage a module with plain data in and out:
+//! [`segment`] (sentences as byte spans) → analysis (words, stop words, stems) →
+//! corpus (tf-idf vectors) → similarity graph → scoring ([`Method`]) → selection
+//! (budget, redundancy, near-duplicates) → [`Summary`].
+
+mod clean;
+mod config;
+mod corpus;
+mod error;
+mod graph;
+mod score;
+mod select;
+mod summarizer;
+mod summary;
+pub mod text;
+
+pub use clean::Exclusion;
+pub use config::{Budget, Config, IdfScope, Method, Order, DEFAULT_MAX_INPUT_BYTES};
+pub use corpus::Document;
+pub use error::{Error, Result};
+pub use score::priors::ScoreComponents;
+pub use summarizer::Summarizer;
+pub use summary::{RankedSentence, Ranking, Similarity, Summary, SummarySentence, MAX_MATRIX_BYTES};
+pub use text::{segment, Language, Segment};

@@ -1,0 +1,35 @@
+//! Salience: how central each candidate sentence is to the cluster, by the
+//! configured method, then combined with the priors that matter for news.
+//!
+//! Every method is one [`Scorer`]; adding a method is adding one file here.
+
+mod centroid;
+mod lexrank;
+mod pagerank;
+pub(crate) mod priors;
+mod textrank;
+
+use crate::config::{Config, Method};
+use crate::corpus::Corpus;
+use crate::graph::SimilarityGraph;
+
+/// What a scorer may look at.
+pub(crate) struct ScoreInput<'a> {
+    pub(crate) corpus: &'a Corpus,
+    pub(crate) graph: &'a SimilarityGraph,
+    pub(crate) config: &'a Config,
+}
+
+/// A salience method: one non-negative score per graph node (candidate sentence).
+pub(crate) trait Scorer {
+    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64>;
+}
+
+/// The scorer for `method`.
+pub(crate) fn scorer(method: Method) -> &'static dyn Scorer {
+    match method {
+        Method::TextRank => &textrank::TextRank,
+        Method::LexRank => &lexrank::LexRank,
+        Method::Centroid => &centroid::Centroid,
+    }
+}

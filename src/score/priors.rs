@@ -1,0 +1,71 @@
+//! Priors that matter for news, and how they combine with salience into the final
+//! score of each candidate sentence.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::graph::SimilarityGraph;
+
+/// Two sentences from different documents that reach this cosine say the same
+/// thing, for the support prior.
+const SUPPORT_COSINE: f64 = 0.3;
+
+/// The parts a sentence's score is made of, each in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct ScoreComponents {
+    /// The method's salience, divided by the highest in the cluster.
+    pub salience: f64,
+    /// `1 / sqrt(1 + p)` for the p-th candidate sentence of its document: news puts
+    /// what matters first.
+    pub position: f64,
+    /// `min(1, words / min_words)`: short fragments say little.
+    pub length: f64,
+    /// Share of the other documents with a sentence similar to this one.
+    pub support: f64,
+}
+
+impl ScoreComponents {
+    /// The final score: the salience and the priors mixed by their weights, damped
+    /// by length.
+    pub(crate) fn combine(&self, config: &Config) -> f64 {
+        let salience_weight = 1.0 - config.position_weight - config.support_weight;
+        self.length
+            * (salience_weight * self.salience
+                + config.position_weight * self.position
+                + config.support_weight * self.support)
+    }
+}
+
+/// Components for every graph node, given the method's raw salience.
+pub(crate) fn components(
+    corpus: &Corpus,
+    graph: &SimilarityGraph,
+    salience: &[f64],
+    config: &Config,
+) -> Vec<ScoreComponents> {
+    let highest = salience.iter().copied().fold(0.0, f64::max);
+    let other_documents = corpus.documents.saturating_sub(1);
+    let mut supporting: Vec<usize> = Vec::new();
+    corpus
+        .candidates
+        .iter()
+        .enumerate()
+        .map(|(node, &s)| {
+            let sentence = &corpus.sentences[s];
+            supporting.clear();
+            for edge in graph.edges(node).filter(|e| e.cosine >= SUPPORT_COSINE) {
+                let doc = corpus.sentences[corpus.candidates[edge.node]].doc;
+                if doc != sentence.doc && !supporting.contains(&doc) {
+                    supporting.push(doc);
+                }
+            }
+            ScoreComponents {
+                salience: if highest > 0.0 { salience[node] / highest } else { 0.0 },
+                position: 1.0 / (1.0 + sentence.candidate_position as f64).sqrt(),
+                length: (sentence.words as f64 / config.min_words.max(1) as f64).min(1.0),
+                support: if other_documents == 0 { 0.0 } else { supporting.len() as f64 / other_documents as f64 },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,126 @@
+//! What polysum returns: the chosen sentences with their provenance and scores,
+//! or, from [`Summarizer::rank`](crate::Summarizer::rank), every sentence.
+
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+
+use crate::clean::Exclusion;
+use crate::config::Method;
+use crate::error::{Error, Result};
+use crate::score::priors::ScoreComponents;
+
+/// One sentence of a summary, verbatim from its document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// Index of the document in the cluster.
+    pub doc: usize,
+    /// The document's id.
+    pub doc_id: String,
+    /// Index of the sentence among its document's sentences (headings included).
+    pub index: usize,
+    /// Byte offset of the sentence in its document; a leading dateline is skipped.
+    pub start: usize,
+    /// Byte offset just past the sentence: `text == document.text[start..end]`.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// The final score the sentence was ranked by.
+    pub score: f64,
+    /// What the score is made of.
+    pub components: ScoreComponents,
+}
+
+/// A summary: the chosen sentences, in the configured order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The chosen sentences.
+    pub sentences: Vec<SummarySentence>,
+    /// The method that scored them.
+    pub method: Method,
+    /// Documents in the cluster.
+    pub documents: usize,
+    /// Sentences in the cluster.
+    pub total_sentences: usize,
+    /// Words in the cluster.
+    pub total_words: usize,
+}
+
+impl Summary {
+    /// The summary as one text: its sentences joined by spaces.
+    pub fn text(&self) -> String {
+        self.sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// How many sentences were chosen.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether no sentence was chosen (an empty cluster, or nothing that fits).
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+}
+
+/// One sentence of the cluster as ranked: its scores, and why it may not be
+/// chosen if it may not (then its score is 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedSentence {
+    /// The sentence, its provenance and its score.
+    pub sentence: SummarySentence,
+    /// Why it is never chosen, if it is not a candidate.
+    pub exclusion: Option<Exclusion>,
+}
+
+/// A pair of sentences whose tf-idf cosine is above zero.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Similarity {
+    /// Index into [`Ranking::sentences`].
+    pub a: usize,
+    /// Index into [`Ranking::sentences`], greater than `a`.
+    pub b: usize,
+    /// Their cosine.
+    pub cosine: f64,
+}
+
+/// Largest dense similarity matrix [`Ranking::similarity_matrix`] builds: 1 GiB.
+pub const MAX_MATRIX_BYTES: usize = 1 << 30;
+
+/// Every sentence of a cluster with its score, in cluster order (document by
+/// document), and the sparse similarity graph among the candidates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// All sentences, in cluster order.
+    pub sentences: Vec<RankedSentence>,
+    /// Similar candidate pairs, each once.
+    pub similarities: Vec<Similarity>,
+}
+
+impl Ranking {
+    /// The final scores, in cluster order.
+    pub fn scores(&self) -> Vec<f64> {
+        self.sentences.iter().map(|s| s.sentence.score).collect()
+    }
+
+    /// The dense, symmetric cosine matrix over all sentences (zero off the graph,
+    /// one on the diagonal of candidates). Refused when it would exceed
+    /// [`MAX_MATRIX_BYTES`].
+    pub fn similarity_matrix(&self) -> Result<Array2<f32>> {
+        let n = self.sentences.len();
+        let bytes = n.saturating_mul(n).saturating_mul(std::mem::size_of::<f32>());
+        if bytes > MAX_MATRIX_BYTES {
+            return Err(Error::MatrixTooLarge { sentences: n, bytes, limit: MAX_MATRIX_BYTES });
+        }
+        let mut matrix = Array2::<f32>::zeros((n, n));
+        for (i, sentence) in self.sentences.iter().enumerate() {
+            if sentence.exclusion.is_none() && sentence.sentence.score > 0.0 {
+                matrix[[i, i]] = 1.0;
+            }
+        }
+        for pair in &self.similarities {
+            matrix[[pair.a, pair.b]] = pair.cosine as f32;
+            matrix[[pair.b, pair.a]] = pair.cosine as f32;
+        }
+        Ok(matrix)
+    }
+}

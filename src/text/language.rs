@@ -1,0 +1,260 @@
+//! The languages polysum knows, and what each brings: a stemmer, stop words and
+//! sentence-segmentation abbreviations.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+macro_rules! languages {
+    ($( $variant:ident => $name:literal, $stemmer:ident, $stopwords:literal, $abbreviations:expr; )*) => {
+        /// A language polysum can analyse: it selects the stemmer, the stop-word list
+        /// and the abbreviations the segmenter knows.
+        ///
+        /// Names are lower-case English (`"english"`, `"german"`, ...); parsing also
+        /// accepts ISO 639-1 codes (`"en"`, `"de"`, ...).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        #[non_exhaustive]
+        pub enum Language {
+            $(
+                #[doc = concat!("The ", $name, " language.")]
+                $variant,
+            )*
+        }
+
+        impl Language {
+            /// Every supported language, in a stable order.
+            pub const ALL: &'static [Language] = &[$(Language::$variant),*];
+
+            /// The language's lower-case English name, as accepted by `from_str`.
+            pub fn name(self) -> &'static str {
+                match self { $(Language::$variant => $name),* }
+            }
+
+            fn stemmer_algorithm(self) -> rust_stemmers::Algorithm {
+                match self { $(Language::$variant => rust_stemmers::Algorithm::$stemmer),* }
+            }
+
+            fn stopword_source(self) -> &'static str {
+                match self { $(Language::$variant => include_str!(concat!("stopwords/", $stopwords))),* }
+            }
+
+            fn abbreviation_source(self) -> Option<&'static str> {
+                match self { $(Language::$variant => $abbreviations),* }
+            }
+        }
+    };
+}
+
+languages! {
+    Arabic => "arabic", Arabic, "arabic.txt", None;
+    Danish => "danish", Danish, "danish.txt", None;
+    Dutch => "dutch", Dutch, "dutch.txt", Some(include_str!("abbreviations/dutch.txt"));
+    English => "english", English, "english.txt", Some(include_str!("abbreviations/english.txt"));
+    Finnish => "finnish", Finnish, "finnish.txt", None;
+    French => "french", French, "french.txt", Some(include_str!("abbreviations/french.txt"));
+    German => "german", German, "german.txt", Some(include_str!("abbreviations/german.txt"));
+    Greek => "greek", Greek, "greek.txt", None;
+    Hungarian => "hungarian", Hungarian, "hungarian.txt", None;
+    Italian => "italian", Italian, "italian.txt", Some(include_str!("abbreviations/italian.txt"));
+    Norwegian => "norwegian", Norwegian, "norwegian.txt", None;
+    Portuguese => "portuguese", Portuguese, "portuguese.txt", Some(include_str!("abbreviations/portuguese.txt"));
+    Romanian => "romanian", Romanian, "romanian.txt", None;
+    Russian => "russian", Russian, "russian.txt", Some(include_str!("abbreviations/russian.txt"));
+    Spanish => "spanish", Spanish, "spanish.txt", Some(include_str!("abbreviations/spanish.txt"));
+    Swedish => "swedish", Swedish, "swedish.txt", None;
+    Tamil => "tamil", Tamil, "tamil.txt", None;
+    Turkish => "turkish", Turkish, "turkish.txt", None;
+}
+
+const ISO_CODES: &[(&str, Language)] = &[
+    ("ar", Language::Arabic),
+    ("da", Language::Danish),
+    ("nl", Language::Dutch),
+    ("en", Language::English),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("hu", Language::Hungarian),
+    ("it", Language::Italian),
+    ("no", Language::Norwegian),
+    ("nb", Language::Norwegian),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("es", Language::Spanish),
+    ("sv", Language::Swedish),
+    ("ta", Language::Tamil),
+    ("tr", Language::Turkish),
+];
+
+impl Default for Language {
+    fn default() -> Self {
+        Language::English
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Language {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Language::ALL
+            .iter()
+            .copied()
+            .find(|language| language.name() == wanted)
+            .or_else(|| ISO_CODES.iter().find(|(code, _)| *code == wanted).map(|(_, l)| *l))
+            .ok_or_else(|| {
+                let valid: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
+                Error::invalid(
+                    "language",
+                    format!("unknown language {s:?}; valid values are {}", valid.join(", ")),
+                )
+            })
+    }
+}
+
+/// Everything the text pipeline needs to know about one language, built once per
+/// process and shared (it is immutable).
+pub(crate) struct LanguageData {
+    pub(crate) stemmer: rust_stemmers::Stemmer,
+    pub(crate) stopwords: HashSet<String>,
+    pub(crate) abbreviations: Abbreviations,
+    /// Whether "3." before a capitalised word is an ordinal ("am 3. Oktober") rather
+    /// than the end of a sentence.
+    pub(crate) ordinal_full_stop: bool,
+    /// Whether ';' is the question mark (Greek).
+    pub(crate) semicolon_is_question: bool,
+}
+
+/// Abbreviations the segmenter knows, lower-cased and without the final full stop.
+#[derive(Default)]
+pub(crate) struct Abbreviations {
+    /// Never end a sentence ("Mr.", "e.g.", "No.").
+    pub(crate) title: HashSet<String>,
+    /// End a sentence only before a common sentence opener ("Inc.", "U.S.").
+    pub(crate) general: HashSet<String>,
+    /// Lower-cased words that commonly open a sentence.
+    pub(crate) starters: HashSet<String>,
+}
+
+impl Abbreviations {
+    fn parse_into(&mut self, source: &str) {
+        let mut section = None;
+        for line in source.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = Some(line);
+                continue;
+            }
+            let target = match section {
+                Some("[title]") => &mut self.title,
+                Some("[general]") => &mut self.general,
+                Some("[starters]") => &mut self.starters,
+                _ => continue,
+            };
+            target.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+    }
+}
+
+/// Sentence openers used for every language in addition to a language's own.
+const COMMON_STARTERS: &str = "the a an he she it they we i you his her its their our this that these those \
+    there but and or so yet however in on at for if when while after before as mr mrs ms dr";
+
+impl LanguageData {
+    fn build(language: Language) -> Self {
+        let stopwords = language
+            .stopword_source()
+            .lines()
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect();
+        let mut abbreviations = Abbreviations::default();
+        abbreviations.parse_into(include_str!("abbreviations/generic.txt"));
+        if let Some(source) = language.abbreviation_source() {
+            abbreviations.parse_into(source);
+        }
+        abbreviations
+            .starters
+            .extend(COMMON_STARTERS.split_whitespace().map(str::to_owned));
+        LanguageData {
+            stemmer: rust_stemmers::Stemmer::create(language.stemmer_algorithm()),
+            stopwords,
+            abbreviations,
+            ordinal_full_stop: matches!(
+                language,
+                Language::German
+                    | Language::Danish
+                    | Language::Norwegian
+                    | Language::Finnish
+                    | Language::Hungarian
+                    | Language::Turkish
+            ),
+            semicolon_is_question: language == Language::Greek,
+        }
+    }
+
+    /// The shared data for `language`, built on first use.
+    pub(crate) fn get(language: Language) -> &'static LanguageData {
+        static CACHE: [OnceLock<LanguageData>; Language::ALL.len()] =
+            [const { OnceLock::new() }; Language::ALL.len()];
+        let slot = Language::ALL
+            .iter()
+            .position(|l| *l == language)
+            .expect("every Language is listed in Language::ALL");
+        CACHE[slot].get_or_init(|| LanguageData::build(language))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_codes_parse() {
+        for language in Language::ALL {
+            assert_eq!(language.name().parse::<Language>().unwrap(), *language);
+            assert_eq!(language.to_string(), language.name());
+        }
+        assert_eq!("DE".parse::<Language>().unwrap(), Language::German);
+        assert_eq!(" English ".parse::<Language>().unwrap(), Language::English);
+    }
+
+    #[test]
+    fn unknown_language_names_the_valid_ones() {
+        let message = "klingon".parse::<Language>().unwrap_err().to_string();
+        assert!(message.contains("language"), "{message}");
+        assert!(message.contains("english") && message.contains("turkish"), "{message}");
+    }
+
+    #[test]
+    fn every_language_has_stopwords_and_a_stemmer() {
+        for language in Language::ALL {
+            let data = LanguageData::get(*language);
+            assert!(data.stopwords.len() >= 10, "{language} has too few stop words");
+            assert!(!data.stemmer.stem("testing").is_empty());
+        }
+        let english = LanguageData::get(Language::English);
+        assert!(english.stopwords.contains("the"));
+        assert_eq!(english.stemmer.stem("running"), "run");
+        assert!(english.abbreviations.title.contains("mr"));
+        assert!(english.abbreviations.general.contains("u.s"));
+    }
+}

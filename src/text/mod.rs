@@ -1,0 +1,12 @@
+//! The text pipeline: sentences, words and index terms, each with byte offsets into
+//! the original text.
+
+pub(crate) mod analyze;
+pub(crate) mod language;
+pub(crate) mod segment;
+pub(crate) mod tokenize;
+
+pub use analyze::Analyzer;
+pub use language::Language;
+pub use segment::{segment, Segment};
+pub use tokenize::{word_count, words};
