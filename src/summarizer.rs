@@ -50,8 +50,10 @@ impl Summarizer {
     pub fn summarize(&self, documents: &[Document]) -> Result<Summary> {
         let scored = self.score(documents)?;
         let mut chosen = select::select(&scored.corpus, documents, &scored.scores, &self.config);
-        if self.config.order == Order::Source {
-            chosen.sort_unstable_by_key(|&node| scored.corpus.candidates[node]);
+        match self.config.order {
+            Order::Source => chosen.sort_unstable_by_key(|&node| scored.corpus.candidates[node]),
+            // Stable: equal scores keep the order selection took them in.
+            Order::Score => chosen.sort_by(|&a, &b| scored.scores[b].total_cmp(&scored.scores[a])),
         }
         let sentences = chosen
             .into_iter()

@@ -63,9 +63,6 @@ pub(crate) fn classify(
     if !terminated {
         return Some(Exclusion::Heading);
     }
-    if words < (min_words / 2).max(2) {
-        return Some(Exclusion::TooShort);
-    }
     let lower = sentence.to_lowercase();
     if boilerplate_phrases().iter().any(|phrase| lower.contains(phrase.as_str())) {
         return Some(Exclusion::Boilerplate);
@@ -77,6 +74,9 @@ pub(crate) fn classify(
     let ends_in_question = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?').ends_with('?');
     if ends_in_question && placement.starts_line && placement.ends_line && words <= 15 {
         return Some(Exclusion::Question);
+    }
+    if words < (min_words / 2).max(2) {
+        return Some(Exclusion::TooShort);
     }
     None
 }

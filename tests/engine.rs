@@ -1,0 +1,222 @@
+//! The engine through its public API: methods, budgets, orders, errors and the
+//! degenerate inputs users will feed it.
+
+mod common;
+
+use polysum::{
+    Budget, Config, Document, Error, Exclusion, IdfScope, Language, Method, Order, Summarizer, Summary,
+};
+
+fn summarize(config: Config, documents: &[Document]) -> Summary {
+    Summarizer::new(config).unwrap().summarize(documents).unwrap()
+}
+
+fn assert_spans_exact(summary: &Summary, documents: &[Document]) {
+    for s in &summary.sentences {
+        assert_eq!(&documents[s.doc].text[s.start..s.end], s.text);
+        assert_eq!(documents[s.doc].id, s.doc_id);
+    }
+}
+
+#[test]
+fn every_method_summarises_the_example_cluster() {
+    let documents = common::example_cluster();
+    for &method in Method::ALL {
+        for lexrank_threshold in [None, Some(0.1)] {
+            let config = Config { method, lexrank_threshold, budget: Budget::Sentences(3), ..Config::default() };
+            let summary = summarize(config, &documents);
+            assert_eq!(summary.len(), 3, "{method}");
+            assert_eq!(summary.method, method);
+            assert_spans_exact(&summary, &documents);
+            assert!(summary.sentences.iter().all(|s| s.score > 0.0 && s.score <= 1.0));
+            // The story's lead (the vote to close the bridge) is what every method finds.
+            assert!(summary.text().contains("close the"), "{method}: {}", summary.text());
+            assert!(!summary.text().contains("Subscribe") && !summary.text().contains("rights reserved"));
+        }
+    }
+}
+
+#[test]
+fn methods_rank_differently() {
+    let documents = common::example_cluster();
+    let scores: Vec<Vec<f64>> = Method::ALL
+        .iter()
+        .map(|&method| Summarizer::new(Config { method, ..Config::default() }).unwrap().rank(&documents).unwrap().scores())
+        .collect();
+    assert_ne!(scores[0], scores[1]);
+    assert_ne!(scores[1], scores[2]);
+}
+
+#[test]
+fn every_budget_kind_is_respected() {
+    let documents = common::example_cluster();
+    let total_words: usize = documents.iter().map(|d| polysum::text::word_count(&d.text)).sum();
+    let cases = [
+        (Budget::Sentences(2), 2usize),
+        (Budget::Words(50), 50),
+        (Budget::Chars(300), 300),
+        (Budget::Bytes(300), 300),
+        (Budget::Ratio(0.2), (0.2 * total_words as f64).ceil() as usize),
+    ];
+    for (budget, limit) in cases {
+        let summary = summarize(Config { budget, ..Config::default() }, &documents);
+        assert!(!summary.is_empty(), "{budget:?}");
+        let spent: usize = summary
+            .sentences
+            .iter()
+            .map(|s| match budget {
+                Budget::Sentences(_) => 1,
+                Budget::Words(_) | Budget::Ratio(_) => polysum::text::word_count(&s.text),
+                Budget::Chars(_) => s.text.chars().count(),
+                Budget::Bytes(_) => s.text.len(),
+            })
+            .sum();
+        assert!(spent <= limit, "{budget:?}: spent {spent} of {limit}");
+        assert!(spent * 2 > limit, "{budget:?}: spent only {spent} of {limit}");
+    }
+}
+
+#[test]
+fn budget_smaller_than_any_sentence_gives_an_empty_summary() {
+    let summary = summarize(Config { budget: Budget::Words(2), ..Config::default() }, &common::example_cluster());
+    assert!(summary.is_empty());
+}
+
+#[test]
+fn both_orders_hold_the_same_sentences() {
+    let documents = common::example_cluster();
+    let by_score = summarize(Config { order: Order::Score, ..Config::default() }, &documents);
+    let by_source = summarize(Config { order: Order::Source, ..Config::default() }, &documents);
+    assert!(by_score.sentences.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(by_source.sentences.windows(2).all(|w| (w[0].doc, w[0].index) < (w[1].doc, w[1].index)));
+    let mut a: Vec<_> = by_score.sentences.iter().map(|s| (s.doc, s.index)).collect();
+    let mut b: Vec<_> = by_source.sentences.iter().map(|s| (s.doc, s.index)).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn redundancy_keeps_out_copied_sentences() {
+    let documents = common::example_cluster();
+    let summary = summarize(Config { budget: Budget::Sentences(6), ..Config::default() }, &documents);
+    let chosen: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+    let copies = chosen.iter().filter(|t| t.contains("built in 1958")).count();
+    assert_eq!(copies, 1, "{chosen:#?}");
+    let mayor = chosen.iter().filter(|t| t.contains("painful but unavoidable")).count();
+    assert!(mayor <= 1, "{chosen:#?}");
+}
+
+#[test]
+fn invalid_configs_are_errors_naming_the_field() {
+    let cases = [
+        (Config { budget: Budget::Sentences(0), ..Config::default() }, "budget"),
+        (Config { budget: Budget::Ratio(0.0), ..Config::default() }, "ratio"),
+        (Config { budget: Budget::Ratio(1.01), ..Config::default() }, "ratio"),
+        (Config { redundancy: 2.0, ..Config::default() }, "redundancy"),
+    ];
+    for (config, field) in cases {
+        let error = Summarizer::new(config).unwrap_err();
+        assert!(matches!(error, Error::InvalidConfig { field: f, .. } if f == field), "{error}");
+        assert!(error.to_string().contains(field));
+    }
+    assert!("lexrnk".parse::<Method>().unwrap_err().to_string().contains("textrank, lexrank, centroid"));
+    assert!("elvish".parse::<Language>().unwrap_err().to_string().contains("english"));
+}
+
+#[test]
+fn oversized_input_is_refused() {
+    let summarizer = Summarizer::new(Config { max_input_bytes: 100, ..Config::default() }).unwrap();
+    let error = summarizer.summarize(&[Document::new("a", "x".repeat(101))]).unwrap_err();
+    assert_eq!(error, Error::InputTooLarge { size: 101, limit: 100 });
+}
+
+#[test]
+fn degenerate_inputs_give_valid_summaries() {
+    let summarizer = Summarizer::default();
+    let one_sentence = "The only sentence in this whole document says enough on its own.";
+    let no_punctuation = "a long run of words with no punctuation at all that goes on and on about the river and the bridge";
+    let cases: Vec<(Vec<Document>, usize)> = vec![
+        (vec![], 0),
+        (vec![Document::new("a", "")], 0),
+        (vec![Document::new("a", " \n\t "), Document::new("b", "")], 0),
+        (vec![Document::new("a", one_sentence)], 1),
+        (vec![Document::new("a", no_punctuation)], 0),
+        (vec![Document::new("a", "Hi.")], 0),
+    ];
+    for (documents, expected) in cases {
+        let summary = summarizer.summarize(&documents).unwrap();
+        assert_eq!(summary.len(), expected, "{documents:?}");
+        assert_eq!(summary.documents, documents.len());
+        assert_spans_exact(&summary, &documents);
+    }
+    let unfiltered = Summarizer::new(Config { filter_boilerplate: false, ..Config::default() }).unwrap();
+    let summary = unfiltered.summarize(&[Document::new("a", no_punctuation)]).unwrap();
+    assert_eq!(summary.sentences[0].text, no_punctuation);
+}
+
+#[test]
+fn duplicate_documents_give_one_copy_of_each_sentence() {
+    let text = common::example_cluster()[0].text.clone();
+    let documents: Vec<Document> = (0..4).map(|i| Document::new(format!("copy{i}"), text.clone())).collect();
+    let summary = summarize(Config { budget: Budget::Sentences(10), ..Config::default() }, &documents);
+    let mut seen = std::collections::HashSet::new();
+    for s in &summary.sentences {
+        assert!(seen.insert(s.text.clone()), "chosen twice: {}", s.text);
+    }
+    assert_eq!(summary.len(), 4, "the four story sentences of the one document");
+}
+
+#[test]
+fn rank_lists_every_sentence_with_exclusions_and_similarities() {
+    let documents = common::example_cluster();
+    let ranking = Summarizer::default().rank(&documents).unwrap();
+    let total: usize = documents.iter().map(|d| polysum::segment(&d.text, Language::English).len()).sum();
+    assert_eq!(ranking.sentences.len(), total);
+    let excluded: Vec<_> = ranking.sentences.iter().filter_map(|r| r.exclusion.map(|e| (e, r.sentence.text.as_str()))).collect();
+    assert!(excluded.contains(&(Exclusion::Heading, "By Mira Okafor")));
+    assert!(excluded.contains(&(Exclusion::Question, "What happens next?")));
+    assert!(excluded.iter().any(|(e, t)| *e == Exclusion::Boilerplate && t.starts_with("Subscribe")));
+    assert!(ranking.sentences.iter().filter(|r| r.exclusion.is_some()).all(|r| r.sentence.score == 0.0));
+    let matrix = ranking.similarity_matrix().unwrap();
+    assert_eq!(matrix.shape(), [total, total]);
+    assert_eq!(matrix, matrix.t());
+    assert!(!ranking.similarities.is_empty());
+    for pair in &ranking.similarities {
+        assert!(pair.a < pair.b && pair.cosine > 0.0 && pair.cosine <= 1.0);
+    }
+}
+
+#[test]
+fn summarize_many_matches_one_by_one_in_order() {
+    let example = common::example_cluster();
+    let clusters: Vec<Vec<Document>> = (0..example.len()).map(|i| example[i..].to_vec()).chain([vec![]]).collect();
+    let summarizer = Summarizer::default();
+    let many = summarizer.summarize_many(&clusters);
+    assert_eq!(many.len(), clusters.len());
+    for (cluster, result) in clusters.iter().zip(many) {
+        assert_eq!(result.unwrap(), summarizer.summarize(cluster).unwrap());
+    }
+}
+
+#[test]
+fn summary_and_config_round_trip_through_json() {
+    let documents = common::example_cluster();
+    let config = Config { method: Method::TextRank, idf: IdfScope::Documents, budget: Budget::Words(40), ..Config::default() };
+    let summary = summarize(config.clone(), &documents);
+    let json = serde_json::to_string(&summary).unwrap();
+    assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), summary);
+    let json = serde_json::to_string(&config).unwrap();
+    assert_eq!(serde_json::from_str::<Config>(&json).unwrap(), config);
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Summarizer>();
+    check::<Summary>();
+    check::<Config>();
+    check::<Document>();
+    check::<Error>();
+    check::<polysum::Ranking>();
+}
