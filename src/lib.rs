@@ -51,3 +51,6 @@ pub use score::priors::ScoreComponents;
 pub use summarizer::Summarizer;
 pub use summary::{RankedSentence, Ranking, Similarity, Summary, SummarySentence, MAX_MATRIX_BYTES};
 pub use text::{segment, Language, Segment};
+
+#[cfg(feature = "python")]
+mod python;

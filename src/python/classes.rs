@@ -1,0 +1,644 @@
+//! The Python classes: Document, Summarizer, Summary, SummarySentence, Ranking and
+//! Sentence. Results are frozen and hold plain data with `str` offsets.
+
+use numpy::{IntoPyArray, PyArray1, PyArray2};
+use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+use serde::{Deserialize, Serialize};
+
+use super::convert::{documents_of, text_of, CharOffsets, Options};
+use super::errors::{guard, to_py};
+use crate::{Budget, Config, Document, Method, Ranking, Summarizer, Summary};
+
+/// A document of a cluster: an id of your choosing and its text.
+#[pyclass(name = "Document", module = "polysum", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PyDocument {
+    pub(crate) inner: Document,
+}
+
+#[pymethods]
+impl PyDocument {
+    #[new]
+    fn new(id: &Bound<'_, PyAny>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let id = text_of(id, &|| "Document id".into())?;
+        let text = text_of(text, &|| format!("the text of Document {id:?}"))?;
+        Ok(PyDocument { inner: Document { id, text } })
+    }
+
+    /// The document's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The document's text.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Document(id={}, text={})", py_str_repr(&self.inner.id), py_str_repr(&preview(&self.inner.text, 60)))
+    }
+
+    fn __getnewargs__(&self) -> (String, String) {
+        (self.inner.id.clone(), self.inner.text.clone())
+    }
+}
+
+/// One chosen (or ranked) sentence, with `str` offsets into its document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct SentenceView {
+    text: String,
+    doc: usize,
+    doc_id: String,
+    index: usize,
+    start: usize,
+    end: usize,
+    score: f64,
+    components: crate::ScoreComponents,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    excluded: Option<crate::Exclusion>,
+}
+
+impl SentenceView {
+    fn of(sentence: &crate::SummarySentence, offsets: &mut CharOffsets<'_>, excluded: Option<crate::Exclusion>) -> Self {
+        SentenceView {
+            text: sentence.text.clone(),
+            doc: sentence.doc,
+            doc_id: sentence.doc_id.clone(),
+            index: sentence.index,
+            start: offsets.index(sentence.start),
+            end: offsets.index(sentence.end),
+            score: sentence.score,
+            components: sentence.components,
+            excluded,
+        }
+    }
+}
+
+/// A sentence of a summary or a ranking. `docs[s.doc][s.start:s.end] == s.text`.
+#[pyclass(name = "SummarySentence", module = "polysum", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PySummarySentence {
+    view: SentenceView,
+}
+
+#[pymethods]
+impl PySummarySentence {
+    /// The sentence, verbatim.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.view.text
+    }
+    /// Index of its document in the cluster.
+    #[getter]
+    fn doc(&self) -> usize {
+        self.view.doc
+    }
+    /// Its document's id.
+    #[getter]
+    fn doc_id(&self) -> &str {
+        &self.view.doc_id
+    }
+    /// Its index among its document's sentences.
+    #[getter]
+    fn index(&self) -> usize {
+        self.view.index
+    }
+    /// `str` index of its first character in its document.
+    #[getter]
+    fn start(&self) -> usize {
+        self.view.start
+    }
+    /// `str` index just past its last character.
+    #[getter]
+    fn end(&self) -> usize {
+        self.view.end
+    }
+    /// The final score it was ranked by.
+    #[getter]
+    fn score(&self) -> f64 {
+        self.view.score
+    }
+    /// The parts of the score: salience, position, length, support.
+    #[getter]
+    fn components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let c = &self.view.components;
+        let dict = PyDict::new(py);
+        dict.set_item("salience", c.salience)?;
+        dict.set_item("position", c.position)?;
+        dict.set_item("length", c.length)?;
+        dict.set_item("support", c.support)?;
+        Ok(dict)
+    }
+    /// Why the sentence may never be chosen (rankings only), or None.
+    #[getter]
+    fn excluded(&self) -> Option<String> {
+        self.view.excluded.map(|e| serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &serde_json::to_string(&self.view).map_err(internal)?)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "SummarySentence(doc={}, doc_id={}, index={}, start={}, end={}, score={:.4}, text={})",
+            self.view.doc,
+            py_str_repr(&self.view.doc_id),
+            self.view.index,
+            self.view.start,
+            self.view.end,
+            self.view.score,
+            py_str_repr(&preview(&self.view.text, 70))
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct SummaryView {
+    sentences: Vec<SentenceView>,
+    method: Method,
+    documents: usize,
+    total_sentences: usize,
+    total_words: usize,
+}
+
+/// A summary: the chosen sentences, iterable and indexable. `str(summary)` and
+/// `summary.text` give the text; `to_dict()`/`to_json()` everything.
+#[pyclass(name = "Summary", module = "polysum", frozen, eq, sequence)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PySummary {
+    view: SummaryView,
+}
+
+impl PySummary {
+    fn of(summary: &Summary, documents: &[Document]) -> Self {
+        let mut by_doc: Vec<usize> = (0..summary.sentences.len()).collect();
+        by_doc.sort_by_key(|&i| (summary.sentences[i].doc, summary.sentences[i].start));
+        let mut views: Vec<Option<SentenceView>> = vec![None; summary.sentences.len()];
+        let mut current: Option<(usize, CharOffsets<'_>)> = None;
+        for i in by_doc {
+            let sentence = &summary.sentences[i];
+            if current.as_ref().is_none_or(|(doc, _)| *doc != sentence.doc) {
+                current = Some((sentence.doc, CharOffsets::new(&documents[sentence.doc].text)));
+            }
+            let offsets = &mut current.as_mut().expect("set just above").1;
+            views[i] = Some(SentenceView::of(sentence, offsets, None));
+        }
+        PySummary {
+            view: SummaryView {
+                sentences: views.into_iter().map(|v| v.expect("every sentence converted")).collect(),
+                method: summary.method,
+                documents: summary.documents,
+                total_sentences: summary.total_sentences,
+                total_words: summary.total_words,
+            },
+        }
+    }
+
+    fn text(&self) -> String {
+        self.view.sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[pymethods]
+impl PySummary {
+    /// The chosen sentences, in the configured order.
+    #[getter]
+    fn sentences(&self) -> Vec<PySummarySentence> {
+        self.view.sentences.iter().map(|view| PySummarySentence { view: view.clone() }).collect()
+    }
+    /// The summary as one text, its sentences joined by spaces.
+    #[getter(text)]
+    fn text_py(&self) -> String {
+        self.text()
+    }
+    /// The method that scored the sentences.
+    #[getter]
+    fn method(&self) -> &'static str {
+        self.view.method.name()
+    }
+    /// Documents in the cluster.
+    #[getter]
+    fn documents(&self) -> usize {
+        self.view.documents
+    }
+    /// Sentences in the cluster.
+    #[getter]
+    fn total_sentences(&self) -> usize {
+        self.view.total_sentences
+    }
+    /// Words in the cluster.
+    #[getter]
+    fn total_words(&self) -> usize {
+        self.view.total_words
+    }
+
+    fn __len__(&self) -> usize {
+        self.view.sentences.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<PySummarySentence> {
+        let len = self.view.sentences.len() as isize;
+        let position = if index < 0 { index + len } else { index };
+        if !(0..len).contains(&position) {
+            return Err(PyIndexError::new_err("summary index out of range"));
+        }
+        Ok(PySummarySentence { view: self.view.sentences[position as usize].clone() })
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyList::new(py, self.sentences())?.into_any().try_iter()?.into_any())
+    }
+
+    fn __str__(&self) -> String {
+        self.text()
+    }
+
+    fn __repr__(&self) -> String {
+        let words: usize = self.view.sentences.iter().map(|s| crate::text::word_count(&s.text)).sum();
+        let mut repr = format!(
+            "Summary(method={}, {} sentences, {} words, from {} documents",
+            py_str_repr(self.view.method.name()),
+            self.view.sentences.len(),
+            words,
+            self.view.documents
+        );
+        if self.view.sentences.is_empty() {
+            repr.push(')');
+            return repr;
+        }
+        repr.push_str(":\n");
+        for s in &self.view.sentences {
+            repr.push_str(&format!("  [{} #{}] {:.3} {}\n", s.doc_id, s.index, s.score, preview(&s.text, 90)));
+        }
+        repr.push(')');
+        repr
+    }
+
+    /// The summary as plain Python data (dicts, lists, str, int, float).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &self.to_json(None)?)
+    }
+
+    /// The summary as JSON; `indent` pretty-prints.
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        let json = match indent {
+            None => serde_json::to_string(&self.view),
+            Some(width) => {
+                let indent = " ".repeat(width);
+                let mut out = Vec::new();
+                let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+                let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+                self.view.serialize(&mut serializer).map(|_| String::from_utf8(out).unwrap_or_default())
+            }
+        };
+        json.map_err(internal)
+    }
+
+    /// A summary from what `to_json` wrote.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+        serde_json::from_str(json)
+            .map(|view| PySummary { view })
+            .map_err(|e| PyValueError::new_err(format!("not a polysum summary: {e}")))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().to_json(None)?,)))
+    }
+
+    /// HTML for notebooks: the sentences, each marked with the colour of its source.
+    fn _repr_html_(&self) -> String {
+        const COLOURS: [&str; 8] = ["#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d7f0f7", "#fce1c8", "#e3f2d0"];
+        let mut sources: Vec<&str> = Vec::new();
+        let mut html = String::from("<div class=\"polysum-summary\" style=\"line-height:1.6\">");
+        html.push_str(&format!(
+            "<div style=\"font-size:smaller;color:#666\">polysum · {} · {} sentences from {} documents</div><p>",
+            escape(self.view.method.name()),
+            self.view.sentences.len(),
+            self.view.documents
+        ));
+        for s in &self.view.sentences {
+            let colour = COLOURS[s.doc % COLOURS.len()];
+            if !sources.contains(&s.doc_id.as_str()) {
+                sources.push(&s.doc_id);
+            }
+            html.push_str(&format!(
+                "<span style=\"background:{colour};padding:1px 3px;border-radius:3px\" title=\"{} #{} · score {:.3}\">{}</span> ",
+                escape(&s.doc_id),
+                s.index,
+                s.score,
+                escape(&s.text)
+            ));
+        }
+        html.push_str("</p><div style=\"font-size:smaller\">");
+        for s in &self.view.sentences {
+            if sources.first() == Some(&s.doc_id.as_str()) {
+                sources.remove(0);
+                let colour = COLOURS[s.doc % COLOURS.len()];
+                html.push_str(&format!(
+                    "<span style=\"background:{colour};padding:0 4px;margin-right:6px\">{}</span>",
+                    escape(&s.doc_id)
+                ));
+            }
+        }
+        html.push_str("</div></div>");
+        html
+    }
+}
+
+/// Every sentence of a cluster with its score, in cluster order, with the
+/// scores and the similarity matrix as numpy arrays.
+#[pyclass(name = "Ranking", module = "polysum", frozen)]
+pub(crate) struct PyRanking {
+    views: Vec<SentenceView>,
+    ranking: Ranking,
+}
+
+#[pymethods]
+impl PyRanking {
+    /// All sentences, in cluster order; `excluded` says why a sentence may never
+    /// be chosen.
+    #[getter]
+    fn sentences(&self) -> Vec<PySummarySentence> {
+        self.views.iter().map(|view| PySummarySentence { view: view.clone() }).collect()
+    }
+
+    /// The final scores as a float64 array, in cluster order.
+    #[getter]
+    fn scores<'py>(&self, py: Python<'py>) -> Bound<'py, PyArray1<f64>> {
+        self.ranking.scores().into_pyarray(py)
+    }
+
+    /// The dense symmetric tf-idf cosine matrix (float32) over all sentences.
+    #[getter]
+    fn similarity<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray2<f32>>> {
+        let matrix = self.ranking.similarity_matrix().map_err(to_py)?;
+        Ok(matrix.into_pyarray(py))
+    }
+
+    fn __len__(&self) -> usize {
+        self.views.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let candidates = self.views.iter().filter(|v| v.excluded.is_none()).count();
+        format!("Ranking({} sentences, {} candidates)", self.views.len(), candidates)
+    }
+}
+
+/// A sentence found by `polysum.sentences`: `text[s.start:s.end] == s.text`.
+#[pyclass(name = "Sentence", module = "polysum", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PySentence {
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    /// Whether it ends with terminal punctuation (False for headings, fragments).
+    #[pyo3(get)]
+    terminated: bool,
+}
+
+#[pymethods]
+impl PySentence {
+    fn __repr__(&self) -> String {
+        format!("Sentence(start={}, end={}, text={})", self.start, self.end, py_str_repr(&preview(&self.text, 70)))
+    }
+}
+
+/// Splits `text` into sentences.
+#[pyfunction]
+#[pyo3(signature = (text, *, language = None))]
+pub(crate) fn sentences(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    language: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<PySentence>> {
+    let options = Options { language: language.cloned(), ..Options::default() };
+    let language = options.into_config()?.language;
+    let text = text_of(text, &|| "text".into())?;
+    let segments = py.detach(|| guard(|| crate::segment(&text, language)))?;
+    let mut offsets = CharOffsets::new(&text);
+    Ok(segments
+        .into_iter()
+        .map(|s| PySentence {
+            text: text[s.range()].to_owned(),
+            start: offsets.index(s.start),
+            end: offsets.index(s.end),
+            terminated: s.terminated,
+        })
+        .collect())
+}
+
+/// Summarises clusters of documents. Options are keyword-only; the budget is at
+/// most one of `max_sentences`, `max_words`, `max_chars`, `max_bytes`, `ratio`.
+#[pyclass(name = "Summarizer", module = "polysum", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct PySummarizer {
+    inner: Summarizer,
+}
+
+#[pymethods]
+impl PySummarizer {
+    #[new]
+    #[pyo3(signature = (*, method=None, language=None, max_sentences=None, max_words=None, max_chars=None,
+        max_bytes=None, ratio=None, order=None, redundancy=None, duplicate_threshold=None, position_weight=None,
+        support_weight=None, min_words=None, lexrank_threshold=None, idf=None, filter_boilerplate=None,
+        max_input_bytes=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new<'py>(
+        method: Option<Bound<'py, PyAny>>,
+        language: Option<Bound<'py, PyAny>>,
+        max_sentences: Option<Bound<'py, PyAny>>,
+        max_words: Option<Bound<'py, PyAny>>,
+        max_chars: Option<Bound<'py, PyAny>>,
+        max_bytes: Option<Bound<'py, PyAny>>,
+        ratio: Option<Bound<'py, PyAny>>,
+        order: Option<Bound<'py, PyAny>>,
+        redundancy: Option<Bound<'py, PyAny>>,
+        duplicate_threshold: Option<Bound<'py, PyAny>>,
+        position_weight: Option<Bound<'py, PyAny>>,
+        support_weight: Option<Bound<'py, PyAny>>,
+        min_words: Option<Bound<'py, PyAny>>,
+        lexrank_threshold: Option<Bound<'py, PyAny>>,
+        idf: Option<Bound<'py, PyAny>>,
+        filter_boilerplate: Option<Bound<'py, PyAny>>,
+        max_input_bytes: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Self> {
+        let config = Options {
+            method,
+            language,
+            max_sentences,
+            max_words,
+            max_chars,
+            max_bytes,
+            ratio,
+            order,
+            redundancy,
+            duplicate_threshold,
+            position_weight,
+            support_weight,
+            min_words,
+            lexrank_threshold,
+            idf,
+            filter_boilerplate,
+            max_input_bytes,
+        }
+        .into_config()?;
+        Ok(PySummarizer { inner: Summarizer::new(config).map_err(to_py)? })
+    }
+
+    /// The options, as keyword arguments that rebuild this summariser.
+    #[getter]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        options_dict(py, self.inner.config())
+    }
+
+    /// The summary of one cluster: a list of str, a dict of id -> str, or a list
+    /// of Document.
+    fn summarize(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PySummary> {
+        let documents = documents_of(docs)?;
+        let summary = py.detach(|| guard(|| self.inner.summarize(&documents)))?.map_err(to_py)?;
+        Ok(PySummary::of(&summary, &documents))
+    }
+
+    /// Every sentence of the cluster with its score.
+    fn rank(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PyRanking> {
+        let documents = documents_of(docs)?;
+        let ranking = py.detach(|| guard(|| self.inner.rank(&documents)))?.map_err(to_py)?;
+        let mut views = Vec::with_capacity(ranking.sentences.len());
+        let mut current: Option<(usize, CharOffsets<'_>)> = None;
+        for ranked in &ranking.sentences {
+            let doc = ranked.sentence.doc;
+            if current.as_ref().is_none_or(|(d, _)| *d != doc) {
+                current = Some((doc, CharOffsets::new(&documents[doc].text)));
+            }
+            let offsets = &mut current.as_mut().expect("set just above").1;
+            views.push(SentenceView::of(&ranked.sentence, offsets, ranked.exclusion));
+        }
+        Ok(PyRanking { views, ranking })
+    }
+
+    /// Summaries of many clusters, in parallel with the GIL released; results in
+    /// input order, identical to one-by-one calls. `n_jobs`: None or -1 for all
+    /// cores, else the number of threads.
+    #[pyo3(signature = (clusters, *, n_jobs=None))]
+    fn summarize_many(&self, py: Python<'_>, clusters: &Bound<'_, PyAny>, n_jobs: Option<i64>) -> PyResult<Vec<PySummary>> {
+        let threads = match n_jobs {
+            None | Some(-1) => None,
+            Some(n) if n >= 1 => Some(n as usize),
+            Some(n) => {
+                return Err(super::errors::config_error(format!(
+                    "invalid value for `n_jobs`: must be None, -1 or at least 1, got {n}"
+                )))
+            }
+        };
+        let clusters: Vec<Vec<Document>> = clusters
+            .try_iter()
+            .map_err(|_| pyo3::exceptions::PyTypeError::new_err("clusters must be an iterable of clusters"))?
+            .map(|cluster| documents_of(&cluster?))
+            .collect::<PyResult<_>>()?;
+        let results = py.detach(|| {
+            guard(|| match threads {
+                None => Ok(self.inner.summarize_many(&clusters)),
+                Some(n) => rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map(|pool| pool.install(|| self.inner.summarize_many(&clusters)))
+                    .map_err(|e| e.to_string()),
+            })
+        })?;
+        let results = results.map_err(|e| super::errors::PolysumError::new_err(format!("cannot start threads: {e}")))?;
+        results
+            .into_iter()
+            .zip(&clusters)
+            .map(|(result, documents)| result.map(|s| PySummary::of(&s, documents)).map_err(to_py))
+            .collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let options = options_dict(py, self.inner.config())?;
+        let parts: Vec<String> = options
+            .iter()
+            .map(|(k, v)| Ok(format!("{}={}", k, v.repr()?)))
+            .collect::<PyResult<_>>()?;
+        Ok(format!("Summarizer({})", parts.join(", ")))
+    }
+
+    fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        Ok((PyTuple::empty(py), options_dict(py, self.inner.config())?))
+    }
+}
+
+fn options_dict<'py>(py: Python<'py>, config: &Config) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("method", config.method.name())?;
+    dict.set_item("language", config.language.name())?;
+    match config.budget {
+        Budget::Sentences(n) => dict.set_item("max_sentences", n)?,
+        Budget::Words(n) => dict.set_item("max_words", n)?,
+        Budget::Chars(n) => dict.set_item("max_chars", n)?,
+        Budget::Bytes(n) => dict.set_item("max_bytes", n)?,
+        Budget::Ratio(r) => dict.set_item("ratio", r)?,
+    }
+    dict.set_item("order", config.order.name())?;
+    dict.set_item("redundancy", config.redundancy)?;
+    dict.set_item("duplicate_threshold", config.duplicate_threshold)?;
+    dict.set_item("position_weight", config.position_weight)?;
+    dict.set_item("support_weight", config.support_weight)?;
+    dict.set_item("min_words", config.min_words)?;
+    dict.set_item("lexrank_threshold", config.lexrank_threshold)?;
+    dict.set_item("idf", config.idf.name())?;
+    dict.set_item("filter_boilerplate", config.filter_boilerplate)?;
+    dict.set_item("max_input_bytes", config.max_input_bytes)?;
+    Ok(dict)
+}
+
+fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+fn internal(error: serde_json::Error) -> PyErr {
+    super::errors::PolysumError::new_err(format!("internal error in polysum (please report it): {error}"))
+}
+
+/// At most `max` characters of `text`, with an ellipsis if cut.
+fn preview(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// A string as Python's `repr` would write it (for the common cases).
+fn py_str_repr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
