@@ -68,13 +68,13 @@ fn paragraphs(text: &str) -> Vec<Vec<Range<usize>>> {
     let bytes = text.as_bytes();
     let mut push_line = |start: usize, end: usize, current: &mut Vec<Range<usize>>| {
         let line = &text[start..end];
-        let trimmed = line.trim();
+        let trimmed = line.trim_matches(is_space);
         if trimmed.is_empty() {
             if !current.is_empty() {
                 paragraphs.push(std::mem::take(current));
             }
         } else {
-            let offset = start + (line.len() - line.trim_start().len());
+            let offset = start + (line.len() - line.trim_start_matches(is_space).len());
             current.push(offset..offset + trimmed.len());
         }
     };
@@ -133,6 +133,13 @@ fn units(text: &str) -> Vec<Range<usize>> {
         }
     }
     units
+}
+
+/// Whitespace as both Rust (Unicode White_Space) and Python (`str.isspace`, which
+/// adds the information separators U+001C..U+001F) see it, so that spans tile the
+/// text the same way from either language.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 fn is_terminal(c: char, data: &LanguageData) -> bool {
@@ -197,13 +204,13 @@ fn split_unit(text: &str, unit: Range<usize>, data: &LanguageData, out: &mut Vec
             end += d.len_utf8();
         }
         if is_boundary(s, sentence_start, run_start..run_end, end, data) {
-            let next = end + (s[end..].len() - s[end..].trim_start().len());
+            let next = end + (s[end..].len() - s[end..].trim_start_matches(is_space).len());
             out.push(Segment { start: base + sentence_start, end: base + end, terminated: true });
             sentence_start = next;
         }
         i = end;
     }
-    let rest = s[sentence_start..].trim_end();
+    let rest = s[sentence_start..].trim_end_matches(is_space);
     if !rest.is_empty() {
         out.push(Segment {
             start: base + sentence_start,
@@ -221,7 +228,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, da
         return true;
     }
     let after = &s[end..];
-    let next_text = after.trim_start();
+    let next_text = after.trim_start_matches(is_space);
     if next_text.is_empty() {
         return true;
     }
@@ -259,7 +266,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, da
     if word.bytes().all(|b| b.is_ascii_digit()) {
         // "1." opening a line is a list number; elsewhere a number ends a sentence,
         // except in languages that write ordinals with a full stop ("am 3. Oktober").
-        let opens_unit = s[sentence_start..run.start].trim() == word;
+        let opens_unit = s[sentence_start..run.start].trim_matches(is_space) == word;
         return !opens_unit && (!data.ordinal_full_stop || starts_sentence());
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -273,7 +280,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, da
 /// The word that ends just before byte `at`, without surrounding quotes or brackets.
 fn word_before(s: &str, at: usize) -> &str {
     let head = &s[..at];
-    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start = head.rfind(is_space).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     head[start..].trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
 }
 
