@@ -1,8 +1,6 @@
 //! Centroid (Radev et al. 2004): the cluster's topic is the mean of its sentences'
 //! tf-idf vectors; a sentence is as salient as it is close (cosine) to that mean.
 
-use std::collections::HashMap;
-
 use super::{ScoreInput, Scorer};
 
 pub(crate) struct Centroid;
@@ -10,14 +8,16 @@ pub(crate) struct Centroid;
 impl Scorer for Centroid {
     fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
         let corpus = input.corpus;
-        let mut centroid: HashMap<u32, f64> = HashMap::new();
+        // Dense over the vocabulary: summed in a fixed order, so scores are
+        // identical from run to run.
+        let mut centroid = vec![0.0f64; corpus.vocabulary_size];
         for &s in &corpus.candidates {
             let vector = &corpus.sentences[s].vector;
             for (term, weight) in vector.terms.iter().zip(&vector.weights) {
-                *centroid.entry(*term).or_default() += f64::from(*weight);
+                centroid[*term as usize] += f64::from(*weight);
             }
         }
-        let norm = centroid.values().map(|w| w * w).sum::<f64>().sqrt();
+        let norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
         if norm == 0.0 {
             return vec![0.0; corpus.candidates.len()];
         }
@@ -30,7 +30,7 @@ impl Scorer for Centroid {
                     .terms
                     .iter()
                     .zip(&vector.weights)
-                    .map(|(term, weight)| f64::from(*weight) * centroid.get(term).copied().unwrap_or(0.0))
+                    .map(|(term, weight)| f64::from(*weight) * centroid[*term as usize])
                     .sum();
                 (dot / norm).max(0.0)
             })
