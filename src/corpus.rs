@@ -1,13 +1,12 @@
 //! The cluster as polysum sees it: every sentence of every document with its
 //! provenance, and a tf-idf vector per sentence over one vocabulary.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{self, Exclusion, Placement};
 use crate::config::{Config, IdfScope};
-use crate::text::{segment, word_count, Analyzer};
+use crate::text::{segment, words, Analyzer};
 
 /// One document of a cluster: an identifier of the caller's choosing and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -113,7 +112,10 @@ impl Corpus {
     /// Segments and analyses every document and weighs the terms by tf-idf.
     pub(crate) fn build(documents: &[Document], config: &Config) -> Corpus {
         let analyzer = Analyzer::new(config.language);
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+        // Surface word -> term id (None for stop words). News repeats its words, so
+        // most words are folded and stemmed once per cluster, not once per use.
+        let mut known_words: FxHashMap<&str, Option<u32>> = FxHashMap::default();
         let mut sentences = Vec::new();
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut scratch: Vec<u32> = Vec::new();
@@ -127,21 +129,22 @@ impl Corpus {
                     start += clean::dateline_length(&text[start..segment.end]);
                 }
                 let sentence_text = &text[start..segment.end];
-                let words = word_count(sentence_text);
+                scratch.clear();
+                let mut word_count = 0;
+                for (_, word) in words(sentence_text) {
+                    word_count += 1;
+                    let id = *known_words.entry(word).or_insert_with(|| {
+                        let term = analyzer.term(word)?;
+                        let next_id = vocabulary.len() as u32;
+                        Some(*vocabulary.entry(term).or_insert(next_id))
+                    });
+                    scratch.extend(id);
+                }
                 let exclusion = if config.filter_boilerplate {
-                    clean::classify(sentence_text, segment.terminated, &placement, words, config.min_words)
+                    clean::classify(sentence_text, segment.terminated, &placement, word_count, config.min_words)
                 } else {
                     None
                 };
-                scratch.clear();
-                analyzer.for_each_term(sentence_text, |term| {
-                    let next_id = vocabulary.len() as u32;
-                    let id = match vocabulary.get(term) {
-                        Some(id) => *id,
-                        None => *vocabulary.entry(term.to_owned()).or_insert(next_id),
-                    };
-                    scratch.push(id);
-                });
                 let term_count = scratch.len();
                 scratch.sort_unstable();
                 let mut term_counts: Vec<(u32, u32)> = Vec::new();
@@ -157,7 +160,7 @@ impl Corpus {
                     index,
                     start,
                     end: segment.end,
-                    words,
+                    words: word_count,
                     term_count,
                     exclusion,
                     candidate_position,

@@ -11,6 +11,22 @@ use crate::corpus::Corpus;
 /// stories up to a few thousand sentences never reach it.
 const MAX_POSTINGS: usize = 2_000;
 
+/// Graphs with at least this many nodes are built on rayon's thread pool.
+const PARALLEL_NODES: usize = 1_000;
+
+/// Per-thread accumulators for one row of the graph at a time.
+struct Scratch {
+    dot: Vec<f32>,
+    shared: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(nodes: usize) -> Self {
+        Scratch { dot: vec![0.0; nodes], shared: vec![0; nodes], touched: Vec::new() }
+    }
+}
+
 /// One edge seen from a node.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Edge {
@@ -42,45 +58,48 @@ impl SimilarityGraph {
                 postings[*term as usize].push((node as u32, *weight));
             }
         }
-        let rows: Vec<Vec<(u32, f32, u32)>> = (0..nodes.len())
-            .into_par_iter()
-            .map_init(
-                || (vec![0f32; nodes.len()], vec![0u32; nodes.len()], Vec::new()),
-                |(dot, shared, touched), node| {
-                    let vector = &corpus.sentences[nodes[node]].vector;
-                    for (term, weight) in vector.terms.iter().zip(&vector.weights) {
-                        let list = &postings[*term as usize];
-                        if list.len() > MAX_POSTINGS {
-                            continue;
-                        }
-                        for &(other, other_weight) in list {
-                            let other = other as usize;
-                            if other == node {
-                                continue;
-                            }
-                            if shared[other] == 0 {
-                                touched.push(other as u32);
-                            }
-                            dot[other] += weight * other_weight;
-                            shared[other] += 1;
-                        }
+        let row = |node: usize, scratch: &mut Scratch| -> Vec<(u32, f32, u32)> {
+            let vector = &corpus.sentences[nodes[node]].vector;
+            for (term, weight) in vector.terms.iter().zip(&vector.weights) {
+                let list = &postings[*term as usize];
+                if list.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &(other, other_weight) in list {
+                    let other = other as usize;
+                    if other == node {
+                        continue;
                     }
-                    touched.sort_unstable();
-                    let row = touched
-                        .iter()
-                        .map(|&other| {
-                            let o = other as usize;
-                            let edge = (other, dot[o].min(1.0), shared[o]);
-                            dot[o] = 0.0;
-                            shared[o] = 0;
-                            edge
-                        })
-                        .collect();
-                    touched.clear();
-                    row
-                },
-            )
-            .collect();
+                    if scratch.shared[other] == 0 {
+                        scratch.touched.push(other as u32);
+                    }
+                    scratch.dot[other] += weight * other_weight;
+                    scratch.shared[other] += 1;
+                }
+            }
+            scratch.touched.sort_unstable();
+            let row = scratch
+                .touched
+                .iter()
+                .map(|&other| {
+                    let o = other as usize;
+                    let edge = (other, scratch.dot[o].min(1.0), scratch.shared[o]);
+                    scratch.dot[o] = 0.0;
+                    scratch.shared[o] = 0;
+                    edge
+                })
+                .collect();
+            scratch.touched.clear();
+            row
+        };
+        // Small graphs are built on the calling thread: handing them to the pool
+        // costs more than it saves (and batches already run clusters in parallel).
+        let rows: Vec<Vec<(u32, f32, u32)>> = if nodes.len() < PARALLEL_NODES {
+            let mut scratch = Scratch::new(nodes.len());
+            (0..nodes.len()).map(|node| row(node, &mut scratch)).collect()
+        } else {
+            (0..nodes.len()).into_par_iter().map_init(|| Scratch::new(nodes.len()), |scratch, node| row(node, scratch)).collect()
+        };
         let mut graph = SimilarityGraph {
             offsets: Vec::with_capacity(nodes.len() + 1),
             neighbours: Vec::new(),

@@ -1,8 +1,21 @@
 //! From a sentence to its index terms: words, case-folded, without stop words,
 //! stemmed.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::language::{Language, LanguageData};
 use super::tokenize::words;
+
+/// Words a thread remembers the terms of before it starts over: about 10 MB.
+const CACHED_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Surface word -> term, per language: batch jobs summarise cluster after
+    /// cluster in one language, and stemming is most of the cost of analysis.
+    static TERMS: RefCell<FxHashMap<(Language, Box<str>), Option<Box<str>>>> = RefCell::new(FxHashMap::default());
+}
 
 /// Turns text into the terms polysum compares sentences by.
 ///
@@ -11,6 +24,7 @@ use super::tokenize::words;
 /// with the language's Snowball stemmer.
 #[derive(Clone, Copy)]
 pub struct Analyzer {
+    language: Language,
     data: &'static LanguageData,
 }
 
@@ -23,33 +37,44 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// The analyser for `language`.
     pub fn new(language: Language) -> Self {
-        Analyzer { data: LanguageData::get(language) }
+        Analyzer { language, data: LanguageData::get(language) }
     }
 
-    /// Calls `emit` with each term of `text`, in order.
-    pub fn for_each_term(&self, text: &str, mut emit: impl FnMut(&str)) {
-        let mut folded = String::new();
-        for (_, word) in words(text) {
-            folded.clear();
-            for c in word.chars() {
-                match c {
-                    '’' | 'ʼ' | '`' => folded.push('\''),
-                    _ => folded.extend(c.to_lowercase()),
-                }
-            }
-            let word = folded.trim_end_matches("'s").trim_matches('\'');
-            if word.is_empty() || self.data.stopwords.contains(word) {
-                continue;
-            }
-            emit(&self.data.stemmer.stem(word));
+    /// The term of one word: `None` for a stop word or a word without letters or
+    /// digits.
+    pub fn term(&self, word: &str) -> Option<String> {
+        let key = (self.language, Box::<str>::from(word));
+        if let Some(term) = TERMS.with_borrow(|cache| cache.get(&key).cloned()) {
+            return term.map(String::from);
         }
+        let term = self.fold_and_stem(word);
+        TERMS.with_borrow_mut(|cache| {
+            if cache.len() >= CACHED_WORDS {
+                cache.clear();
+            }
+            cache.insert(key, term.as_deref().map(Box::from));
+        });
+        term
+    }
+
+    fn fold_and_stem(&self, word: &str) -> Option<String> {
+        let mut folded = String::with_capacity(word.len());
+        for c in word.chars() {
+            match c {
+                '’' | 'ʼ' | '`' => folded.push('\''),
+                _ => folded.extend(c.to_lowercase()),
+            }
+        }
+        let word = folded.trim_end_matches("'s").trim_matches('\'');
+        if word.is_empty() || self.data.stopwords.contains(word) {
+            return None;
+        }
+        Some(self.data.stemmer.stem(word).into_owned())
     }
 
     /// The terms of `text`, in order.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let mut terms = Vec::new();
-        self.for_each_term(text, |term| terms.push(term.to_owned()));
-        terms
+        words(text).filter_map(|(_, word)| self.term(word)).collect()
     }
 }
 
