@@ -68,7 +68,7 @@ def test_summary_is_a_frozen_sequence(example):
         summary.text = "x"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         summary[0].score = 1.0  # type: ignore[misc]
-    assert summary.method == "lexrank"
+    assert summary.method == "centroid"
     assert summary.documents == 3
     assert summary.total_sentences > summary.documents
     assert summary.total_words > 100
@@ -77,13 +77,13 @@ def test_summary_is_a_frozen_sequence(example):
 def test_repr_is_readable(example):
     summary = polysum.summarize(example, max_sentences=2)
     text = repr(summary)
-    assert text.startswith("Summary(method='lexrank', 2 sentences, ")
+    assert text.startswith("Summary(method='centroid', 2 sentences, ")
     assert "harbour-gazette.txt" in text
-    assert repr(polysum.summarize([], max_sentences=2)) == "Summary(method='lexrank', 0 sentences, 0 words, from 0 documents)"
+    assert repr(polysum.summarize([], max_sentences=2)) == "Summary(method='centroid', 0 sentences, 0 words, from 0 documents)"
     sentence = repr(summary[0])
     assert sentence.startswith("SummarySentence(doc=") and "score=" in sentence
     assert repr(polysum.Document("a", "x")) == "Document(id='a', text='x')"
-    assert repr(polysum.Summarizer(max_words=10)).startswith("Summarizer(method='lexrank', language='english', max_words=10,")
+    assert repr(polysum.Summarizer(max_words=10)).startswith("Summarizer(method='centroid', language='english', max_words=10,")
 
 
 def test_to_dict_and_json_round_trip(example):
