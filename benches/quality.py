@@ -313,8 +313,10 @@ def main() -> None:
     if not EVAL.is_dir():
         print(f"skipping: {EVAL} is absent", file=sys.stderr)
         return
-    systems: Dict[str, System] = {f"polysum-{m}": polysum_system(method=m) for m in polysum.METHODS}
-    systems["polysum (default)"] = polysum_system()
+    default = polysum.Summarizer().options["method"]
+    systems: Dict[str, System] = {
+        f"polysum-{m}" + (" (default)" if m == default else ""): polysum_system(method=m) for m in polysum.METHODS
+    }
     systems["lead"] = lead
     if not args.no_peers:
         systems.update(sumy_systems())

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::Language;
 
-/// How sentences are scored for salience.
+/// How sentences are scored and chosen. Every method runs on the same pipeline
+/// (segmentation, analysis, boilerplate filtering, priors, budget, near-duplicate
+/// removal) and is multi-document aware.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -25,11 +27,39 @@ pub enum Method {
     /// (docs/experiments.md).
     #[default]
     Centroid,
+    /// A monotone submodular objective, coverage of the cluster plus a diversity
+    /// reward, maximised by budgeted greedy selection (Lin & Bilmes 2011).
+    Coverage,
+    /// Greedy selection that keeps the summary's word distribution closest (KL
+    /// divergence) to the cluster's (Haghighi & Vanderwende 2009).
+    KlSum,
+    /// Average probability of a sentence's words in the cluster (Nenkova &
+    /// Vanderwende 2005); redundancy is left to the selection.
+    SumBasic,
+    /// Clusters of significant (frequent) words within a sentence (Luhn 1958).
+    Luhn,
+    /// Latent semantic analysis: a sentence's length in the space of the
+    /// strongest singular vectors of the term-sentence matrix (Steinberger &
+    /// Ježek 2004).
+    Lsa,
+    /// The first sentences of the documents: the baseline news summarisation is
+    /// measured against.
+    Lead,
 }
 
 impl Method {
     /// Every method, in a stable order.
-    pub const ALL: &'static [Method] = &[Method::TextRank, Method::LexRank, Method::Centroid];
+    pub const ALL: &'static [Method] = &[
+        Method::TextRank,
+        Method::LexRank,
+        Method::Centroid,
+        Method::Coverage,
+        Method::KlSum,
+        Method::SumBasic,
+        Method::Luhn,
+        Method::Lsa,
+        Method::Lead,
+    ];
 
     /// The method's name as accepted by `from_str`.
     pub fn name(self) -> &'static str {
@@ -37,6 +67,12 @@ impl Method {
             Method::TextRank => "textrank",
             Method::LexRank => "lexrank",
             Method::Centroid => "centroid",
+            Method::Coverage => "coverage",
+            Method::KlSum => "klsum",
+            Method::SumBasic => "sumbasic",
+            Method::Luhn => "luhn",
+            Method::Lsa => "lsa",
+            Method::Lead => "lead",
         }
     }
 }
@@ -290,7 +326,7 @@ mod tests {
         assert_eq!("TextRank".parse::<Method>().unwrap(), Method::TextRank);
         assert_eq!("source".parse::<Order>().unwrap(), Order::Source);
         let message = "pagerank".parse::<Method>().unwrap_err().to_string();
-        assert!(message.contains("`method`") && message.contains("textrank, lexrank, centroid"), "{message}");
+        assert!(message.contains("`method`") && message.contains("textrank, lexrank, centroid, coverage"), "{message}");
     }
 
     #[test]

@@ -95,6 +95,10 @@ pub(crate) struct Sentence {
     pub(crate) candidate_position: usize,
     /// Unit-length tf-idf vector.
     pub(crate) vector: SparseVector,
+    /// Raw counts of `vector.terms`, in the same order.
+    pub(crate) counts: Vec<u32>,
+    /// The sentence's terms in reading order (for methods that look at spacing).
+    pub(crate) sequence: Vec<u32>,
 }
 
 /// The analysed cluster.
@@ -146,6 +150,7 @@ impl Corpus {
                     None
                 };
                 let term_count = scratch.len();
+                let sequence = scratch.clone();
                 scratch.sort_unstable();
                 let mut term_counts: Vec<(u32, u32)> = Vec::new();
                 for &id in &scratch {
@@ -165,6 +170,8 @@ impl Corpus {
                     exclusion,
                     candidate_position,
                     vector: SparseVector::default(),
+                    counts: Vec::new(),
+                    sequence,
                 });
                 if exclusion.is_none() {
                     candidate_position += 1;
@@ -179,6 +186,7 @@ impl Corpus {
             };
             vector.normalize();
             sentence.vector = vector;
+            sentence.counts = term_counts.iter().map(|(_, n)| *n).collect();
         }
         let candidates = sentences
             .iter()

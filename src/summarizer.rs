@@ -49,7 +49,7 @@ impl Summarizer {
     /// choosing, gives an empty summary.
     pub fn summarize(&self, documents: &[Document]) -> Result<Summary> {
         let scored = self.score(documents)?;
-        let mut chosen = select::select(&scored.corpus, documents, &scored.scores, &self.config);
+        let mut chosen = select::select(&scored.corpus, &scored.graph, documents, &scored.scores, &self.config);
         match self.config.order {
             Order::Source => chosen.sort_unstable_by_key(|&node| scored.corpus.candidates[node]),
             // Stable: equal scores keep the order selection took them in.

@@ -4,9 +4,13 @@
 //! Every method is one [`Scorer`]; adding a method is adding one file here.
 
 mod centroid;
+mod lead;
 mod lexrank;
+mod lsa;
+mod luhn;
 mod pagerank;
 pub(crate) mod priors;
+mod sumbasic;
 mod textrank;
 
 use crate::config::{Config, Method};
@@ -25,11 +29,16 @@ pub(crate) trait Scorer {
     fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64>;
 }
 
-/// The scorer for `method`.
+/// The scorer for `method`. Methods defined by their selection (coverage,
+/// KL-Sum) report centroid salience as their score.
 pub(crate) fn scorer(method: Method) -> &'static dyn Scorer {
     match method {
         Method::TextRank => &textrank::TextRank,
         Method::LexRank => &lexrank::LexRank,
-        Method::Centroid => &centroid::Centroid,
+        Method::Centroid | Method::Coverage | Method::KlSum => &centroid::Centroid,
+        Method::SumBasic => &sumbasic::SumBasic,
+        Method::Luhn => &luhn::Luhn,
+        Method::Lsa => &lsa::Lsa,
+        Method::Lead => &lead::Lead,
     }
 }

@@ -1,10 +1,33 @@
-//! Choosing the summary: fill the budget greedily by maximal marginal relevance,
-//! never taking a near-duplicate of a sentence already taken.
+//! Choosing the summary: fill the budget greedily, by maximal marginal relevance
+//! or by a method's own objective, never taking a near-duplicate of a sentence
+//! already taken.
 
 mod budget;
+mod coverage;
 mod dedup;
+mod klsum;
 mod mmr;
+mod pool;
 
 pub(crate) use budget::Allowance;
 pub(crate) use dedup::is_near_duplicate;
-pub(crate) use mmr::select;
+
+use crate::config::{Config, Method};
+use crate::corpus::{Corpus, Document};
+use crate::graph::SimilarityGraph;
+
+/// Chooses graph nodes (candidate indices) for the summary, in the order taken.
+pub(crate) fn select(
+    corpus: &Corpus,
+    graph: &SimilarityGraph,
+    documents: &[Document],
+    scores: &[f64],
+    config: &Config,
+) -> Vec<usize> {
+    let pool = pool::Pool::new(corpus, documents, config);
+    match config.method {
+        Method::Coverage => coverage::select(pool, graph, scores),
+        Method::KlSum => klsum::select(pool, corpus),
+        _ => mmr::select(pool, scores, config),
+    }
+}

@@ -14,7 +14,7 @@ def test_public_names_are_exported():
         assert hasattr(polysum, name), name
     assert polysum.__version__.count(".") == 2
     assert "english" in polysum.LANGUAGES and len(polysum.LANGUAGES) == 18
-    assert polysum.METHODS == ["textrank", "lexrank", "centroid"]
+    assert polysum.METHODS == ["textrank", "lexrank", "centroid", "coverage", "klsum", "sumbasic", "luhn", "lsa", "lead"]
 
 
 def test_summarize_accepts_list_dict_and_documents(example):

@@ -1,0 +1,85 @@
+//! LSA (Steinberger & Ježek 2004): a sentence's salience is its length in the
+//! space of the strongest singular vectors of the term-sentence matrix A,
+//! `sqrt(sum_k sigma_k^2 v_ik^2)` over the dimensions whose singular value is at
+//! least half the largest.
+//!
+//! The right singular vectors of A are the eigenvectors of the sentence Gram
+//! matrix AᵀA, which for unit tf-idf columns is the cosine matrix the similarity
+//! graph already holds (ones on the diagonal). They are found by power iteration
+//! with deflation, multiplying by the sparse graph, so no dense matrix is built.
+
+use ndarray::Array1;
+
+use super::{ScoreInput, Scorer};
+use crate::graph::SimilarityGraph;
+
+/// At most this many dimensions.
+const DIMENSIONS: usize = 10;
+/// Keep dimensions whose singular value is at least this share of the largest.
+const SINGULAR_SHARE: f64 = 0.5;
+const ITERATIONS: usize = 300;
+const TOLERANCE: f64 = 1e-10;
+
+pub(crate) struct Lsa;
+
+impl Scorer for Lsa {
+    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
+        let graph = input.graph;
+        let n = graph.len();
+        let mut found: Vec<(f64, Array1<f64>)> = Vec::new();
+        for k in 0..DIMENSIONS.min(n) {
+            let Some((eigenvalue, vector)) = leading_eigenpair(graph, &found, k) else { break };
+            let singular = eigenvalue.max(0.0).sqrt();
+            if let Some((first, _)) = found.first() {
+                if singular < SINGULAR_SHARE * first.sqrt() {
+                    break;
+                }
+            }
+            found.push((eigenvalue, vector));
+        }
+        let mut salience = Array1::<f64>::zeros(n);
+        for (eigenvalue, vector) in &found {
+            salience += &(vector.mapv(|v| v * v) * *eigenvalue);
+        }
+        salience.mapv(f64::sqrt).to_vec()
+    }
+}
+
+/// y = (AᵀA) x, through the sparse cosine graph.
+fn multiply(graph: &SimilarityGraph, x: &Array1<f64>) -> Array1<f64> {
+    Array1::from_iter((0..graph.len()).map(|i| x[i] + graph.edges(i).map(|e| e.cosine * x[e.node]).sum::<f64>()))
+}
+
+/// The largest eigenpair of AᵀA orthogonal to the pairs `found`.
+fn leading_eigenpair(graph: &SimilarityGraph, found: &[(f64, Array1<f64>)], seed: usize) -> Option<(f64, Array1<f64>)> {
+    let n = graph.len();
+    // A fixed, slightly uneven start: deterministic, and never orthogonal to the
+    // answer by accident of symmetry.
+    let mut x = Array1::from_iter((0..n).map(|i| 1.0 + ((i * 7919 + seed * 104729) % 1000) as f64 / 1000.0));
+    let orthogonalise = |x: &mut Array1<f64>| {
+        for (_, v) in found {
+            let projection = x.dot(v);
+            x.scaled_add(-projection, v);
+        }
+    };
+    let mut eigenvalue = 0.0;
+    for _ in 0..ITERATIONS {
+        orthogonalise(&mut x);
+        let norm = x.dot(&x).sqrt();
+        if norm < 1e-12 {
+            return None;
+        }
+        x /= norm;
+        let mut y = multiply(graph, &x);
+        orthogonalise(&mut y);
+        let next = x.dot(&y);
+        let converged = (next - eigenvalue).abs() < TOLERANCE * next.abs().max(1.0);
+        eigenvalue = next;
+        x = y;
+        if converged {
+            break;
+        }
+    }
+    let norm = x.dot(&x).sqrt();
+    (norm > 1e-12).then(|| (eigenvalue, x / norm))
+}

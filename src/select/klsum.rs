@@ -1,0 +1,58 @@
+//! KL-Sum (Haghighi & Vanderwende 2009): greedily add the sentence that keeps the
+//! summary's unigram distribution closest to the cluster's, by KL(P_cluster ||
+//! P_summary) with P_summary smoothed.
+//!
+//! Only the terms of a candidate change the divergence, so each candidate is
+//! weighed in time proportional to its own length:
+//! `-KL = const + Σ_w P(w) log(c_S(w) + δ) - log(|S| + δV)`.
+
+use super::pool::Pool;
+use crate::corpus::Corpus;
+
+/// Additive smoothing of the summary's distribution.
+const SMOOTHING: f64 = 0.01;
+
+pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<usize> {
+    let vocabulary = corpus.vocabulary_size;
+    let mut cluster = vec![0.0f64; vocabulary];
+    let mut total = 0.0;
+    for &s in &corpus.candidates {
+        let sentence = &corpus.sentences[s];
+        for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
+            cluster[*term as usize] += f64::from(*count);
+            total += f64::from(*count);
+        }
+    }
+    if total == 0.0 {
+        return Vec::new();
+    }
+    for p in &mut cluster {
+        *p /= total;
+    }
+    let mut summary = vec![0.0f64; vocabulary];
+    let mut summary_size = 0.0;
+    let mut chosen = Vec::new();
+    loop {
+        let closeness = |node: usize| {
+            let sentence = &corpus.sentences[corpus.candidates[node]];
+            let mut change = 0.0;
+            let mut added = 0.0;
+            for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
+                let t = *term as usize;
+                let count = f64::from(*count);
+                change += cluster[t] * ((summary[t] + count + SMOOTHING).ln() - (summary[t] + SMOOTHING).ln());
+                added += count;
+            }
+            change - (summary_size + added + SMOOTHING * vocabulary as f64).ln()
+        };
+        let Some(taken) = pool.best(closeness) else { break };
+        let sentence = &corpus.sentences[corpus.candidates[taken]];
+        for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
+            summary[*term as usize] += f64::from(*count);
+            summary_size += f64::from(*count);
+        }
+        chosen.push(taken);
+        pool.take(taken, |_, _| {});
+    }
+    chosen
+}
