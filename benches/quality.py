@@ -3,7 +3,8 @@
 Every system summarises every cluster; every summary is cut to the dataset's
 word limit the same way (the first N whitespace tokens) and scored with
 rouge-score (Porter stemming; ROUGE-1/2/L recall and F1, mean over references,
-then over clusters). Writes a markdown table and a plot of ROUGE-2 against time
+then over clusters). Non-English MultiLing clusters are tokenised by Unicode
+words, unstemmed (rouge-score's own tokenizer keeps only [a-z0-9]). Writes a markdown table and a plot of ROUGE-2 against time
 per cluster.
 
     bash benches/setup-bench.sh            # once: a venv with polysum and the peers
@@ -182,12 +183,33 @@ def summa_system() -> Dict[str, System]:
 # --- scoring and reporting ---------------------------------------------------
 
 
-def scorer():
-    try:
-        from rouge_score import rouge_scorer
-    except ImportError:
-        sys.exit("rouge-score is required: pip install rouge-score (benches/setup-bench.sh installs it)")
-    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+class UnicodeTokenizer:
+    """Lower-cased Unicode word tokens. rouge-score's default tokenizer keeps only
+    [a-z0-9], which would score Arabic, Greek, Hebrew and Hindi on their digits
+    alone and cut accented words apart; it is kept for English, as published."""
+
+    def tokenize(self, text: str) -> List[str]:
+        import re
+
+        return re.findall(r"\w+", text.lower())
+
+
+class Scorers:
+    def __init__(self) -> None:
+        try:
+            from rouge_score import rouge_scorer
+        except ImportError:
+            sys.exit("rouge-score is required: pip install rouge-score (benches/setup-bench.sh installs it)")
+        metrics = ["rouge1", "rouge2", "rougeL"]
+        self.english = rouge_scorer.RougeScorer(metrics, use_stemmer=True)
+        self.other = rouge_scorer.RougeScorer(metrics, tokenizer=UnicodeTokenizer())
+
+    def for_cluster(self, cluster: Cluster):
+        return self.english if cluster.get("lang", "en") == "en" else self.other
+
+
+def scorer() -> Scorers:
+    return Scorers()
 
 
 def score(rouge, summary: str, refs: List[str]) -> Dict[str, float]:
@@ -221,7 +243,7 @@ def evaluate(name: str, clusters: List[Cluster], systems: Dict[str, System], rou
             seconds += time.perf_counter() - start
             done += 1
             group = cluster.get("lang", "all")
-            per_group.setdefault(group, []).append(score(rouge, cut(summary, limit), cluster["refs"]))
+            per_group.setdefault(group, []).append(score(rouge.for_cluster(cluster), cut(summary, limit), cluster["refs"]))
         if not done:
             continue
         rows = {g: {k: statistics.mean(s[k] for s in scores) for k in scores[0]} for g, scores in per_group.items()}

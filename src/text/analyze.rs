@@ -69,7 +69,10 @@ impl Analyzer {
         if word.is_empty() || self.data.stopwords.contains(word) {
             return None;
         }
-        Some(self.data.stemmer.stem(word).into_owned())
+        Some(match &self.data.stemmer {
+            Some(stemmer) => stemmer.stem(word).into_owned(),
+            None => word.to_owned(),
+        })
     }
 
     /// The terms of `text`, in order.
@@ -102,5 +105,7 @@ mod tests {
     fn other_languages_use_their_own_stemmer_and_stopwords() {
         let analyzer = Analyzer::new(Language::German);
         assert_eq!(analyzer.terms("Die Häuser und die Straßen"), ["haus", "strass"]);
+        let czech = Analyzer::new(Language::Czech);
+        assert_eq!(czech.terms("Vláda a parlament se shodli"), ["vláda", "parlament", "shodli"]);
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 macro_rules! languages {
-    ($( $variant:ident => $name:literal, $stemmer:ident, $stopwords:literal, $abbreviations:expr; )*) => {
+    ($( $variant:ident => $name:literal, $stemmer:expr, $stopwords:literal, $abbreviations:expr; )*) => {
         /// A language polysum can analyse: it selects the stemmer, the stop-word list
         /// and the abbreviations the segmenter knows.
         ///
@@ -36,8 +36,9 @@ macro_rules! languages {
                 match self { $(Language::$variant => $name),* }
             }
 
-            fn stemmer_algorithm(self) -> rust_stemmers::Algorithm {
-                match self { $(Language::$variant => rust_stemmers::Algorithm::$stemmer),* }
+            /// The Snowball stemmer, where rust-stemmers has one for the language.
+            fn stemmer_algorithm(self) -> Option<rust_stemmers::Algorithm> {
+                match self { $(Language::$variant => $stemmer),* }
             }
 
             fn stopword_source(self) -> &'static str {
@@ -52,28 +53,32 @@ macro_rules! languages {
 }
 
 languages! {
-    Arabic => "arabic", Arabic, "arabic.txt", None;
-    Danish => "danish", Danish, "danish.txt", None;
-    Dutch => "dutch", Dutch, "dutch.txt", Some(include_str!("abbreviations/dutch.txt"));
-    English => "english", English, "english.txt", Some(include_str!("abbreviations/english.txt"));
-    Finnish => "finnish", Finnish, "finnish.txt", None;
-    French => "french", French, "french.txt", Some(include_str!("abbreviations/french.txt"));
-    German => "german", German, "german.txt", Some(include_str!("abbreviations/german.txt"));
-    Greek => "greek", Greek, "greek.txt", None;
-    Hungarian => "hungarian", Hungarian, "hungarian.txt", None;
-    Italian => "italian", Italian, "italian.txt", Some(include_str!("abbreviations/italian.txt"));
-    Norwegian => "norwegian", Norwegian, "norwegian.txt", None;
-    Portuguese => "portuguese", Portuguese, "portuguese.txt", Some(include_str!("abbreviations/portuguese.txt"));
-    Romanian => "romanian", Romanian, "romanian.txt", None;
-    Russian => "russian", Russian, "russian.txt", Some(include_str!("abbreviations/russian.txt"));
-    Spanish => "spanish", Spanish, "spanish.txt", Some(include_str!("abbreviations/spanish.txt"));
-    Swedish => "swedish", Swedish, "swedish.txt", None;
-    Tamil => "tamil", Tamil, "tamil.txt", None;
-    Turkish => "turkish", Turkish, "turkish.txt", None;
+    Arabic => "arabic", Some(rust_stemmers::Algorithm::Arabic), "arabic.txt", None;
+    Czech => "czech", None, "czech.txt", None;
+    Danish => "danish", Some(rust_stemmers::Algorithm::Danish), "danish.txt", None;
+    Dutch => "dutch", Some(rust_stemmers::Algorithm::Dutch), "dutch.txt", Some(include_str!("abbreviations/dutch.txt"));
+    English => "english", Some(rust_stemmers::Algorithm::English), "english.txt", Some(include_str!("abbreviations/english.txt"));
+    Finnish => "finnish", Some(rust_stemmers::Algorithm::Finnish), "finnish.txt", None;
+    French => "french", Some(rust_stemmers::Algorithm::French), "french.txt", Some(include_str!("abbreviations/french.txt"));
+    German => "german", Some(rust_stemmers::Algorithm::German), "german.txt", Some(include_str!("abbreviations/german.txt"));
+    Greek => "greek", Some(rust_stemmers::Algorithm::Greek), "greek.txt", None;
+    Hebrew => "hebrew", None, "hebrew.txt", None;
+    Hindi => "hindi", None, "hindi.txt", None;
+    Hungarian => "hungarian", Some(rust_stemmers::Algorithm::Hungarian), "hungarian.txt", None;
+    Italian => "italian", Some(rust_stemmers::Algorithm::Italian), "italian.txt", Some(include_str!("abbreviations/italian.txt"));
+    Norwegian => "norwegian", Some(rust_stemmers::Algorithm::Norwegian), "norwegian.txt", None;
+    Portuguese => "portuguese", Some(rust_stemmers::Algorithm::Portuguese), "portuguese.txt", Some(include_str!("abbreviations/portuguese.txt"));
+    Romanian => "romanian", Some(rust_stemmers::Algorithm::Romanian), "romanian.txt", None;
+    Russian => "russian", Some(rust_stemmers::Algorithm::Russian), "russian.txt", Some(include_str!("abbreviations/russian.txt"));
+    Spanish => "spanish", Some(rust_stemmers::Algorithm::Spanish), "spanish.txt", Some(include_str!("abbreviations/spanish.txt"));
+    Swedish => "swedish", Some(rust_stemmers::Algorithm::Swedish), "swedish.txt", None;
+    Tamil => "tamil", Some(rust_stemmers::Algorithm::Tamil), "tamil.txt", None;
+    Turkish => "turkish", Some(rust_stemmers::Algorithm::Turkish), "turkish.txt", None;
 }
 
 const ISO_CODES: &[(&str, Language)] = &[
     ("ar", Language::Arabic),
+    ("cs", Language::Czech),
     ("da", Language::Danish),
     ("nl", Language::Dutch),
     ("en", Language::English),
@@ -81,6 +86,8 @@ const ISO_CODES: &[(&str, Language)] = &[
     ("fr", Language::French),
     ("de", Language::German),
     ("el", Language::Greek),
+    ("he", Language::Hebrew),
+    ("hi", Language::Hindi),
     ("hu", Language::Hungarian),
     ("it", Language::Italian),
     ("no", Language::Norwegian),
@@ -129,7 +136,8 @@ impl FromStr for Language {
 /// Everything the text pipeline needs to know about one language, built once per
 /// process and shared (it is immutable).
 pub(crate) struct LanguageData {
-    pub(crate) stemmer: rust_stemmers::Stemmer,
+    /// None where no Snowball stemmer exists: terms are then the folded words.
+    pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
     pub(crate) stopwords: HashSet<String>,
     pub(crate) abbreviations: Abbreviations,
     /// Whether "3." before a capitalised word is an ordinal ("am 3. Oktober") rather
@@ -195,7 +203,7 @@ impl LanguageData {
             .starters
             .extend(COMMON_STARTERS.split_whitespace().map(str::to_owned));
         LanguageData {
-            stemmer: rust_stemmers::Stemmer::create(language.stemmer_algorithm()),
+            stemmer: language.stemmer_algorithm().map(rust_stemmers::Stemmer::create),
             stopwords,
             abbreviations,
             ordinal_full_stop: matches!(
@@ -245,15 +253,16 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_stopwords_and_a_stemmer() {
+    fn every_language_has_stopwords_and_the_snowball_ones_a_stemmer() {
         for language in Language::ALL {
             let data = LanguageData::get(*language);
             assert!(data.stopwords.len() >= 10, "{language} has too few stop words");
-            assert!(!data.stemmer.stem("testing").is_empty());
+            let unstemmed = matches!(language, Language::Czech | Language::Hebrew | Language::Hindi);
+            assert_eq!(data.stemmer.is_none(), unstemmed, "{language}");
         }
         let english = LanguageData::get(Language::English);
         assert!(english.stopwords.contains("the"));
-        assert_eq!(english.stemmer.stem("running"), "run");
+        assert_eq!(english.stemmer.as_ref().unwrap().stem("running"), "run");
         assert!(english.abbreviations.title.contains("mr"));
         assert!(english.abbreviations.general.contains("u.s"));
     }
