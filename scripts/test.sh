@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo test --quiet
+cargo test --quiet --features cli
 
 python=${PYTHON:-python3}
 venv=.venv-test

@@ -54,3 +54,6 @@ pub use text::{segment, Language, Segment};
 
 #[cfg(feature = "python")]
 mod python;
+
+#[cfg(feature = "cli")]
+pub mod cli;

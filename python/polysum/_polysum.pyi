@@ -18,6 +18,7 @@ __all__ = [
     "sentences",
     "LANGUAGES",
     "METHODS",
+    "cli_main",
 ]
 
 __version__: str
@@ -143,3 +144,4 @@ class Summarizer:
     def __eq__(self, value: object, /) -> bool: ...
 
 def sentences(text: str, *, language: Optional[str] = None) -> list[Sentence]: ...
+def cli_main(argv: list[str]) -> int: ...

@@ -23,9 +23,17 @@ fn polysum_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::PyRanking>()?;
     m.add_class::<classes::PySentence>()?;
     m.add_function(wrap_pyfunction!(classes::sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     let languages: Vec<&str> = crate::Language::ALL.iter().map(|l| l.name()).collect();
     m.add("LANGUAGES", languages)?;
     let methods: Vec<&str> = crate::Method::ALL.iter().map(|l| l.name()).collect();
     m.add("METHODS", methods)?;
     Ok(())
+}
+
+/// Runs the `polysum` command with `argv` (program name first) and returns its
+/// exit code: the console script's entry point, the same code as the Rust binary.
+#[pyfunction]
+fn cli_main(py: Python<'_>, argv: Vec<String>) -> i32 {
+    py.detach(|| crate::cli::main(argv))
 }
