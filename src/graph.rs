@@ -10,6 +10,14 @@ use crate::corpus::Corpus;
 /// their sentences is what makes an all-pairs graph quadratic. Clusters of news
 /// stories up to a few thousand sentences never reach it.
 const MAX_POSTINGS: usize = 2_000;
+/// From this many candidates on, the graph is built for scale: each sentence
+/// keeps only its strongest neighbours and terms shared by many sentences are
+/// skipped sooner, so cost and memory grow about linearly with the cluster.
+const LARGE_GRAPH: usize = 5_000;
+/// Neighbours kept per sentence in a large graph (before symmetrising).
+const NEIGHBOURS: usize = 50;
+/// The posting-list cap in a large graph.
+const MAX_POSTINGS_LARGE: usize = 500;
 
 /// Graphs with at least this many nodes are built on rayon's thread pool.
 const PARALLEL_NODES: usize = 1_000;
@@ -58,11 +66,13 @@ impl SimilarityGraph {
                 postings[*term as usize].push((node as u32, *weight));
             }
         }
+        let large = nodes.len() >= LARGE_GRAPH;
+        let max_postings = if large { MAX_POSTINGS_LARGE } else { MAX_POSTINGS };
         let row = |node: usize, scratch: &mut Scratch| -> Vec<(u32, f32, u32)> {
             let vector = &corpus.sentences[nodes[node]].vector;
             for (term, weight) in vector.terms.iter().zip(&vector.weights) {
                 let list = &postings[*term as usize];
-                if list.len() > MAX_POSTINGS {
+                if list.len() > max_postings {
                     continue;
                 }
                 for &(other, other_weight) in list {
@@ -77,8 +87,7 @@ impl SimilarityGraph {
                     scratch.shared[other] += 1;
                 }
             }
-            scratch.touched.sort_unstable();
-            let row = scratch
+            let mut row: Vec<(u32, f32, u32)> = scratch
                 .touched
                 .iter()
                 .map(|&other| {
@@ -90,6 +99,12 @@ impl SimilarityGraph {
                 })
                 .collect();
             scratch.touched.clear();
+            if large && row.len() > NEIGHBOURS {
+                // Strongest first; ties by node so that the result is deterministic.
+                row.select_nth_unstable_by(NEIGHBOURS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                row.truncate(NEIGHBOURS);
+            }
+            row.sort_unstable_by_key(|edge| edge.0);
             row
         };
         // Small graphs are built on the calling thread: handing them to the pool
@@ -100,6 +115,7 @@ impl SimilarityGraph {
         } else {
             (0..nodes.len()).into_par_iter().map_init(|| Scratch::new(nodes.len()), |scratch, node| row(node, scratch)).collect()
         };
+        let rows = if large { symmetrise(rows) } else { rows };
         let mut graph = SimilarityGraph {
             offsets: Vec::with_capacity(nodes.len() + 1),
             neighbours: Vec::new(),
@@ -134,6 +150,23 @@ impl SimilarityGraph {
     }
 }
 
+/// Adds the reverse of every edge that only one side kept, so that the graph is
+/// undirected again (PageRank and support rely on it).
+fn symmetrise(mut rows: Vec<Vec<(u32, f32, u32)>>) -> Vec<Vec<(u32, f32, u32)>> {
+    let mut reverse: Vec<Vec<(u32, f32, u32)>> = vec![Vec::new(); rows.len()];
+    for (node, row) in rows.iter().enumerate() {
+        for &(other, cosine, shared) in row {
+            reverse[other as usize].push((node as u32, cosine, shared));
+        }
+    }
+    for (row, extra) in rows.iter_mut().zip(reverse) {
+        row.extend(extra);
+        row.sort_unstable_by_key(|edge| edge.0);
+        row.dedup_by_key(|edge| edge.0);
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +192,19 @@ mod tests {
         let back: Vec<Edge> = graph.edges(1).filter(|e| e.node == 0).collect();
         assert!((back[0].cosine - edges[0].cosine).abs() < 1e-6);
         assert_eq!(graph.edges(2).count(), 0);
+    }
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+
+    #[test]
+    fn symmetrise_adds_missing_reverse_edges_once() {
+        let rows = vec![vec![(1, 0.5, 2), (2, 0.3, 1)], vec![(0, 0.5, 2)], vec![]];
+        let rows = symmetrise(rows);
+        assert_eq!(rows[0], [(1, 0.5, 2), (2, 0.3, 1)]);
+        assert_eq!(rows[1], [(0, 0.5, 2)]);
+        assert_eq!(rows[2], [(0, 0.3, 1)]);
     }
 }
