@@ -1,0 +1,178 @@
+"""Speed of polysum beside its peers, and how it scales. Writes docs/speed.md.
+
+    .venv-bench/bin/python benches/speed.py [--runs 5] [--skip-peers]
+
+1. Time per cluster over DUC 2003 (100 words): polysum single-threaded and with
+   summarize_many on all cores, beside sumy's LexRank and TextRank, lexrank and
+   summa, measured in the same run; medians over --runs passes; ratios to sumy's
+   LexRank.
+2. Scaling: one cluster of 1k, 10k and 100k sentences (sampled from the eval
+   documents), time and peak memory, each size in a fresh process.
+3. The CLI over a JSONL batch of 10,000 clusters (3-10 sampled documents each),
+   one thread and all cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import polysum
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT / "benches"))
+import quality  # noqa: E402  (the peers' adapters live there)
+
+
+def median_time(run, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def per_cluster(runs: int, skip_peers: bool) -> list:
+    clusters = quality.load("duc2003_task2", None)
+    limit = quality.WORD_LIMITS["duc2003_task2"]
+    summarizer = polysum.Summarizer(max_words=limit)
+    docs = [{d["id"]: d["text"] for d in c["docs"]} for c in clusters]
+    rows = []
+    one = median_time(lambda: [summarizer.summarize(d) for d in docs], runs)
+    rows.append(("polysum (1 thread)", one))
+    cores = os.cpu_count() or 1
+    many = median_time(lambda: summarizer.summarize_many(docs, n_jobs=-1), runs)
+    rows.append((f"polysum summarize_many ({cores} cores)", many))
+    if not skip_peers:
+        peers = {}
+        peers.update({k: v for k, v in quality.sumy_systems().items() if k in ("sumy-lexrank", "sumy-textrank")})
+        peers.update(quality.lexrank_system())
+        peers.update(quality.summa_system())
+        for name, system in peers.items():
+            rows.append((name, median_time(lambda: [system(c, limit) for c in clusters], max(1, runs // 2))))
+    return [(name, 1000 * seconds / len(clusters)) for name, seconds in rows]
+
+
+def sampled_sentences() -> list:
+    sentences = []
+    if EVAL.is_dir():
+        for name in ("duc2006", "duc2007_main"):
+            for cluster in quality.load(name, None):
+                for d in cluster["docs"]:
+                    sentences += [s.text for s in polysum.sentences(d["text"]) if s.terminated]
+    if not sentences:
+        print("../shared/eval is absent: scaling on generated sentences", file=sys.stderr)
+        rng = random.Random(3)
+        words = [f"w{i}" for i in range(20000)]
+        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 30))).capitalize() + "." for _ in range(50000)]
+    return sentences
+
+
+SCALE_CHILD = r"""
+import json, resource, sys, time, polysum
+cluster = json.load(open(sys.argv[1]))
+start = time.perf_counter()
+summary = polysum.summarize(cluster, max_words=250)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "sentences": summary.total_sentences}))
+"""
+
+
+def scaling() -> list:
+    sentences = sampled_sentences()
+    rng = random.Random(1)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1_000, 10_000, 100_000):
+            picked = [sentences[rng.randrange(len(sentences))] for _ in range(n)]
+            cluster = [" ".join(picked[i : i + 20]) for i in range(0, n, 20)]
+            path = pathlib.Path(tmp) / f"{n}.json"
+            path.write_text(json.dumps(cluster))
+            idle = "import resource, polysum; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+            baseline = json.loads(subprocess.run([sys.executable, "-c", idle], capture_output=True, text=True, check=True).stdout)
+            out = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(path)], capture_output=True, text=True, check=True)
+            result = json.loads(out.stdout)
+            rows.append((n, result["sentences"], result["seconds"], result["peak_mb"], result["peak_mb"] - baseline))
+    return rows
+
+
+def cli_batch(count: int) -> list:
+    binary = shutil.which("polysum", path=str(pathlib.Path(sys.executable).parent)) or shutil.which("polysum")
+    if not binary:
+        print("skipping the CLI batch: the polysum command is not installed", file=sys.stderr)
+        return []
+    documents = []
+    for name in ("duc2003_task2", "multinews_test_sample250", "duc2007_update_setA"):
+        if (EVAL / f"{name}.jsonl").exists():
+            documents += [d["text"] for c in quality.load(name, None) for d in c["docs"]]
+    if not documents:
+        documents = [" ".join(s.split()) for s in sampled_sentences()[:3000]]
+    rng = random.Random(2)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = pathlib.Path(tmp) / "batch.jsonl"
+        with batch.open("w") as f:
+            for i in range(count):
+                docs = [documents[rng.randrange(len(documents))] for _ in range(rng.randint(3, 10))]
+                f.write(json.dumps({"id": f"c{i}", "docs": docs}) + "\n")
+        for jobs in (1, os.cpu_count() or 1):
+            start = time.perf_counter()
+            subprocess.run([binary, "--jsonl", str(batch), "--format", "jsonl", "-o", os.devnull, "--jobs", str(jobs), "--quiet",
+                            "--max-words", "100"], check=True)
+            seconds = time.perf_counter() - start
+            rows.append((jobs, count, seconds, batch.stat().st_size / seconds / 2**20))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="polysum speed and scaling")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--clusters", type=int, default=10_000, help="size of the CLI batch")
+    parser.add_argument("--out", type=pathlib.Path, default=ROOT / "docs" / "speed.md")
+    args = parser.parse_args()
+    if not EVAL.is_dir():
+        print(f"{EVAL} is absent: skipping the per-cluster comparison", file=sys.stderr)
+    lines = ["# Speed", "", f"Regenerate: `python benches/speed.py {' '.join(sys.argv[1:])}`".replace("  ", " "),
+             "", f"Machine: {os.cpu_count()} cores, shared and noisy: compare the ratios measured in one run.", ""]
+    if EVAL.is_dir():
+        rows = per_cluster(args.runs, args.skip_peers)
+        reference = dict(rows).get("sumy-lexrank")
+        lines += ["## Time per cluster, DUC 2003 (30 clusters, 10 documents each, 100 words)", "",
+                  "| system | ms per cluster (median of runs) | sumy-lexrank / system |", "|---|---|---|"]
+        for name, ms in rows:
+            ratio = f"{reference / ms:.0f}x" if reference else "–"
+            lines.append(f"| {name} | {ms:.2f} | {ratio} |")
+        one, many = rows[0][1], rows[1][1]
+        lines += ["", f"summarize_many on all cores: {one / many:.2f}x the single-thread throughput.", ""]
+        print("\n".join(lines), file=sys.stderr)
+    lines += ["## One large cluster", "", "| sentences asked | sentences found | seconds | peak RSS MB (process) | over an idle import MB |",
+              "|---|---|---|---|---|"]
+    for n, found, seconds, peak, over in scaling():
+        lines.append(f"| {n:,} | {found:,} | {seconds:.2f} | {peak:.0f} | {over:.0f} |")
+    lines.append("")
+    batch_rows = cli_batch(args.clusters)
+    if batch_rows:
+        lines += [f"## The CLI over a JSONL batch of {args.clusters:,} clusters", "", "| --jobs | clusters | seconds | clusters/s | MB/s of JSONL |",
+                  "|---|---|---|---|---|"]
+        for jobs, count, seconds, mbs in batch_rows:
+            lines.append(f"| {jobs} | {count:,} | {seconds:.1f} | {count / seconds:.0f} | {mbs:.1f} |")
+        lines.append("")
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
