@@ -21,7 +21,14 @@ pub enum Exclusion {
     Question,
     /// Too few words to say anything on its own.
     TooShort,
+    /// Longer than any sentence a reader would take: a table, a list, markup or
+    /// a blob run together without punctuation.
+    TooLong,
 }
+
+/// Sentences longer than this (in bytes of UTF-8) are never chosen: a summary
+/// sentence of more than about 600 words is no sentence.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 4_096;
 
 /// Where a sentence stands in its document, as far as classifying it needs.
 pub(crate) struct Placement {
@@ -62,6 +69,9 @@ pub(crate) fn classify(
 ) -> Option<Exclusion> {
     if !terminated {
         return Some(Exclusion::Heading);
+    }
+    if sentence.len() > MAX_SENTENCE_BYTES {
+        return Some(Exclusion::TooLong);
     }
     let lower = sentence.to_lowercase();
     if boilerplate_phrases().iter().any(|phrase| lower.contains(phrase.as_str())) {
@@ -144,6 +154,12 @@ mod tests {
             Some(Exclusion::Boilerplate)
         );
         assert_eq!(check("Copyright © 2024 The Daily Planet. All rights reserved.", true), Some(Exclusion::Boilerplate));
+    }
+
+    #[test]
+    fn overlong_runs_are_not_sentences() {
+        let blob = format!("Start {} ends it.", "x".repeat(MAX_SENTENCE_BYTES));
+        assert_eq!(check(&blob, true), Some(Exclusion::TooLong));
     }
 
     #[test]

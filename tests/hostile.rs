@@ -1,0 +1,114 @@
+//! Hostile inputs: each gives a valid summary or a specific error, quickly.
+
+use polysum::{segment, Budget, Config, Document, Error, Language, Summarizer, Summary};
+
+fn summarize(documents: &[Document]) -> Summary {
+    Summarizer::new(Config { budget: Budget::Words(100), ..Config::default() }).unwrap().summarize(documents).unwrap()
+}
+
+fn assert_valid(summary: &Summary, documents: &[Document]) {
+    let words: usize = summary.sentences.iter().map(|s| polysum::text::word_count(&s.text)).sum();
+    assert!(words <= 100);
+    for s in &summary.sentences {
+        let text = &documents[s.doc].text;
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert_eq!(&text[s.start..s.end], s.text);
+    }
+}
+
+/// A deterministic stream of bytes.
+fn noise(len: usize, seed: u64) -> Vec<u8> {
+    let mut state = seed;
+    (0..len)
+        .map(|_| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 56) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn ten_megabytes_without_punctuation_or_newlines() {
+    let text: String = "word ".repeat(2_000_000);
+    let documents = [Document::new("a", text)];
+    assert_eq!(segment(&documents[0].text, Language::English).len(), 1);
+    let summary = summarize(&documents);
+    assert!(summary.is_empty(), "an unterminated 2-million-word fragment is never chosen");
+}
+
+#[test]
+fn a_one_megabyte_word() {
+    let documents = [Document::new("a", format!("Start here. {} ends it. Then a normal closing sentence follows it.", "x".repeat(1 << 20)))];
+    let summary = summarize(&documents);
+    assert_valid(&summary, &documents);
+    assert!(summary.sentences.iter().all(|s| s.text.len() < 1000));
+}
+
+#[test]
+fn a_hundred_thousand_one_sentence_documents() {
+    let documents: Vec<Document> = (0..100_000)
+        .map(|i| Document::new(i.to_string(), format!("Report {} says the river bridge {} closed for repairs.", i % 97, i % 13)))
+        .collect();
+    let summary = summarize(&documents);
+    assert!(!summary.is_empty());
+    assert_valid(&summary, &documents);
+}
+
+#[test]
+fn ten_thousand_copies_of_one_sentence() {
+    let text = "The council voted to close the bridge for repairs. ".repeat(10_000);
+    let documents = [Document::new("a", text)];
+    let summary = summarize(&documents);
+    assert_eq!(summary.len(), 1, "one copy, the rest are duplicates");
+    assert_valid(&summary, &documents);
+}
+
+#[test]
+fn binary_junk_and_control_characters() {
+    for seed in 0..4 {
+        let latin1: String = noise(200_000, seed).into_iter().map(char::from).collect();
+        let lossy = String::from_utf8_lossy(&noise(200_000, seed + 10)).into_owned();
+        let documents = [Document::new("latin1", latin1), Document::new("lossy", lossy), Document::new("nul", "a\0b. c\u{1}d.\u{7f}")];
+        let summary = summarize(&documents);
+        assert_valid(&summary, &documents);
+        for document in &documents {
+            for s in segment(&document.text, Language::English) {
+                assert!(document.text.is_char_boundary(s.start) && document.text.is_char_boundary(s.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn mixed_scripts_rtl_emoji_combining_and_zero_width() {
+    let documents = [
+        Document::new("mixed", "قال المسؤولون إن الجسر سيغلق. 🚧 The bridge closes in May for repairs. Мост закроют в мае на ремонт."),
+        Document::new("marks", "Ọ̀nà tí a gbà ṣe é dára gan-an ni. Zero\u{200b}width\u{200d}joiners\u{feff} stay inside this sentence here."),
+        Document::new("cjk", "大桥将于五月关闭进行维修。市议会周二投票通过了这一决定。"),
+    ];
+    let summary = Summarizer::new(Config { budget: Budget::Sentences(10), ..Config::default() }).unwrap().summarize(&documents).unwrap();
+    assert!(summary.len() >= 3);
+    for s in &summary.sentences {
+        assert_eq!(&documents[s.doc].text[s.start..s.end], s.text);
+    }
+}
+
+#[test]
+fn windows_and_old_mac_line_endings() {
+    let documents = [Document::new("crlf", "Heading\r\n\r\nThe council voted on Tuesday to close the bridge.\r\nRepairs will take eighteen months to finish.\rIt reopens in 2027 after the works.")];
+    let summary = Summarizer::new(Config { budget: Budget::Sentences(5), ..Config::default() }).unwrap().summarize(&documents).unwrap();
+    assert_eq!(summary.len(), 3);
+    assert!(summary.sentences.iter().all(|s| !s.text.contains('\r') && !s.text.contains('\n')));
+}
+
+#[test]
+fn absurd_budgets() {
+    let documents = [Document::new("a", "The council voted to close the bridge on Tuesday. Repairs will take eighteen months to finish.")];
+    for budget in [Budget::Words(usize::MAX), Budget::Bytes(usize::MAX), Budget::Sentences(1 << 40), Budget::Ratio(1.0), Budget::Ratio(f64::MIN_POSITIVE)] {
+        let summary = Summarizer::new(Config { budget, ..Config::default() }).unwrap().summarize(&documents).unwrap();
+        assert!(summary.len() <= 2, "{budget:?}");
+    }
+    for budget in [Budget::Words(0), Budget::Ratio(f64::NAN), Budget::Ratio(-1.0), Budget::Ratio(f64::INFINITY), Budget::Ratio(2.0)] {
+        assert!(matches!(Summarizer::new(Config { budget, ..Config::default() }), Err(Error::InvalidConfig { .. })), "{budget:?}");
+    }
+}
