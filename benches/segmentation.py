@@ -1,0 +1,135 @@
+"""Sentence segmentation: accuracy on gold splits, and speed, beside pySBD and NLTK.
+
+    .venv-bench/bin/python benches/segmentation.py [--accuracy] [--speed] [--megabytes 5]
+
+Accuracy: ../shared/eval/sbd_multilang.jsonl (gold splits in 23 languages). A row
+counts as right when the list of sentences equals the gold list exactly, with
+runs of whitespace folded (rows marked "clean" assume text cleaned of line breaks
+and stray spaces, so both sides are compared folded). Languages polysum has no
+rules for are split with its language-neutral rules.
+
+Speed: one text of at least --megabytes MB built from ../shared/eval documents,
+split by polysum.sentences, pySBD and NLTK punkt in one run; MB/s, best of 3 for
+the fast splitters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import re
+import sys
+import time
+from collections import defaultdict
+
+import polysum
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+CODES = {"ar": "arabic", "da": "danish", "de": "german", "el": "greek", "en": "english", "es": "spanish", "fr": "french",
+         "hi": "hindi", "it": "italian", "nl": "dutch", "ru": "russian", "cs": "czech"}
+
+
+def fold(sentences):
+    return [re.sub(r"\s+", " ", s).strip() for s in sentences if s.strip()]
+
+
+def accuracy() -> str:
+    path = EVAL / "sbd_multilang.jsonl"
+    if not path.exists():
+        return f"skipped: {path} is absent\n"
+    try:
+        import pysbd
+    except ImportError:
+        pysbd = None
+        print("pySBD is not installed: its column is left out", file=sys.stderr)
+    totals = defaultdict(lambda: [0, 0, 0])  # rows, polysum right, pysbd right
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        lang = row["lang"]
+        gold = fold(row["sentences"])
+        ours = fold(s.text for s in polysum.sentences(row["text"], language=CODES.get(lang, "english")))
+        totals[lang][0] += 1
+        totals[lang][1] += ours == gold
+        if pysbd is not None:
+            try:
+                theirs = fold(pysbd.Segmenter(language=lang, clean=row["clean"]).segment(row["text"]))
+            except Exception:  # pySBD has no rules for this language
+                theirs = None
+            totals[lang][2] += theirs == gold
+    lines = ["| language | rows | polysum | pySBD |", "|---|---|---|---|"]
+    all_rows = sum(t[0] for t in totals.values())
+    for lang, (rows, ours, theirs) in sorted(totals.items()):
+        lines.append(f"| {lang} | {rows} | {100 * ours / rows:.1f}% | {100 * theirs / rows:.1f}% |" if pysbd else
+                     f"| {lang} | {rows} | {100 * ours / rows:.1f}% | – |")
+    ours_all = sum(t[1] for t in totals.values())
+    theirs_all = sum(t[2] for t in totals.values())
+    lines.append(f"| **all** | {all_rows} | **{100 * ours_all / all_rows:.1f}%** | {100 * theirs_all / all_rows:.1f}% |")
+    return "\n".join(lines) + "\n"
+
+
+def speed(megabytes: float) -> str:
+    texts = []
+    for name in ("duc2006", "duc2007_main", "duc2003_task2", "multinews_test_sample250"):
+        if (EVAL / f"{name}.jsonl").exists():
+            for line in (EVAL / f"{name}.jsonl").open(encoding="utf-8"):
+                texts += [d["text"] for d in json.loads(line)["docs"]]
+    if not texts:
+        return "skipped: ../shared/eval is absent\n"
+    text = "\n\n".join(texts)
+    while len(text.encode()) < megabytes * 2**20:
+        text += "\n\n" + text
+    size = len(text.encode()) / 2**20
+    rows = []
+
+    def measure(name, split, repeats):
+        best = min(timed(split) for _ in range(repeats))
+        rows.append((name, best))
+
+    def timed(split):
+        start = time.perf_counter()
+        split(text)
+        return time.perf_counter() - start
+
+    measure("polysum.sentences", lambda t: polysum.sentences(t), 3)
+    try:
+        import nltk
+
+        nltk.sent_tokenize("Warm up. Now.")
+        measure("NLTK punkt", nltk.sent_tokenize, 3)
+    except (ImportError, LookupError) as error:
+        print(f"skipping NLTK punkt: {error}", file=sys.stderr)
+    try:
+        import pysbd
+
+        segmenter = pysbd.Segmenter(language="en", clean=False)
+        measure("pySBD", segmenter.segment, 1)
+    except ImportError:
+        print("skipping pySBD: not installed", file=sys.stderr)
+    ours = rows[0][1]
+    lines = [f"Text: {size:.1f} MB of ../shared/eval documents.", "", "| splitter | seconds | MB/s | polysum is faster by |", "|---|---|---|---|"]
+    for name, seconds in rows:
+        lines.append(f"| {name} | {seconds:.2f} | {size / seconds:.1f} | {seconds / ours:.1f}x |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="segmentation accuracy and speed")
+    parser.add_argument("--accuracy", action="store_true")
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--out", type=pathlib.Path, default=ROOT / "docs" / "segmentation.md")
+    args = parser.parse_args()
+    both = not (args.accuracy or args.speed)
+    report = ["# Sentence segmentation", "", f"Regenerate: `python benches/segmentation.py {' '.join(sys.argv[1:])}`".strip(), ""]
+    if args.accuracy or both:
+        report += ["## Exact-match accuracy on ../shared/eval/sbd_multilang.jsonl", "", accuracy()]
+    if args.speed or both:
+        report += ["## Speed", "", speed(args.megabytes)]
+    args.out.write_text("\n".join(report), encoding="utf-8")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
