@@ -19,6 +19,7 @@ import argparse
 import json
 import math
 import pathlib
+import signal
 import statistics
 import sys
 import time
@@ -71,6 +72,27 @@ def polysum_system(**options) -> System:
 
 class Unsupported(Exception):
     """The system cannot handle this cluster's language."""
+
+
+class OutOfTime(Exception):
+    """A peer used up its time budget in the middle of a cluster."""
+
+
+def call_with_deadline(system: System, cluster: Cluster, limit: int, seconds: Optional[float]) -> str:
+    """Runs one system on one cluster, interrupted after `seconds` (peers only)."""
+    if seconds is None or not hasattr(signal, "setitimer"):
+        return system(cluster, limit)
+
+    def expire(signum, frame):
+        raise OutOfTime()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        return system(cluster, limit)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # --- lead baseline ---------------------------------------------------------
@@ -241,10 +263,13 @@ def evaluate(name: str, clusters: List[Cluster], systems: Dict[str, System], rou
                 break  # a slow peer stops after its time budget; the table says so
             start = time.perf_counter()
             try:
-                summary = system(cluster, limit)
+                summary = call_with_deadline(system, cluster, limit, None if ours else peer_budget - seconds)
             except Unsupported:
                 per_cluster_r2.append(None)
                 continue
+            except OutOfTime:
+                print(f"{name:28} {system_name:20} stopped: out of its {peer_budget:.0f} s budget", file=sys.stderr)
+                break
             seconds += time.perf_counter() - start
             done += 1
             group = cluster.get("lang", "all")
