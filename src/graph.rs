@@ -87,6 +87,14 @@ impl SimilarityGraph {
                     scratch.shared[other] += 1;
                 }
             }
+            // Rows come out ordered by neighbour: for a dense row a scan of all
+            // nodes is cheaper than sorting the touched list.
+            if scratch.touched.len() * 8 > nodes.len() {
+                scratch.touched.clear();
+                scratch.touched.extend((0..nodes.len() as u32).filter(|&o| scratch.shared[o as usize] > 0));
+            } else {
+                scratch.touched.sort_unstable();
+            }
             let mut row: Vec<(u32, f32, u32)> = scratch
                 .touched
                 .iter()
@@ -104,7 +112,9 @@ impl SimilarityGraph {
                 row.select_nth_unstable_by(NEIGHBOURS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 row.truncate(NEIGHBOURS);
             }
-            row.sort_unstable_by_key(|edge| edge.0);
+            if large {
+                row.sort_unstable_by_key(|edge| edge.0);
+            }
             row
         };
         // Small graphs are built on the calling thread: handing them to the pool

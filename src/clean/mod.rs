@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 /// Why a sentence is kept out of summaries.
@@ -46,15 +47,19 @@ impl Placement {
     }
 }
 
-fn boilerplate_phrases() -> &'static [String] {
-    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+/// All boilerplate phrases in one automaton: one pass over a sentence, without
+/// lower-casing it first.
+fn boilerplate_phrases() -> &'static AhoCorasick {
+    static PHRASES: OnceLock<AhoCorasick> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        include_str!("boilerplate.txt")
+        let phrases = include_str!("boilerplate.txt")
             .lines()
             .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_owned)
-            .collect()
+            .filter(|line| !line.is_empty() && !line.starts_with('#'));
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .expect("the boilerplate phrases are valid patterns")
     })
 }
 
@@ -73,12 +78,12 @@ pub(crate) fn classify(
     if sentence.len() > MAX_SENTENCE_BYTES {
         return Some(Exclusion::TooLong);
     }
-    let lower = sentence.to_lowercase();
-    if boilerplate_phrases().iter().any(|phrase| lower.contains(phrase.as_str())) {
+    if boilerplate_phrases().is_match(sentence) {
         return Some(Exclusion::Boilerplate);
     }
-    let opening = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if words <= 8 && (opening.starts_with("by ") || opening.starts_with("written by ")) {
+    let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let starts_with = |prefix: &str| opening.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+    if words <= 8 && (starts_with("by ") || starts_with("written by ")) {
         return Some(Exclusion::Byline);
     }
     let ends_in_question = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?').ends_with('?');
