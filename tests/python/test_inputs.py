@@ -82,3 +82,34 @@ def test_line_endings_of_every_platform():
 def test_oversized_input_raises_input_error():
     with pytest.raises(polysum.InputError, match="max_input_bytes"):
         polysum.summarize(["x" * 2000], max_input_bytes=1000)
+
+
+def test_ten_megabytes_without_punctuation_is_never_chosen():
+    text = "word " * 2_000_000
+    assert len(polysum.sentences(text)) == 1
+    assert len(polysum.summarize([text])) == 0
+
+
+def test_a_hundred_thousand_one_sentence_documents():
+    docs = [f"Report {i % 97} says the river bridge {i % 13} closed for repairs." for i in range(100_000)]
+    summary = polysum.summarize(docs, max_words=100)
+    assert 0 < len(summary) and sum(len(s.text.split()) for s in summary) <= 100
+    for s in summary:
+        assert docs[s.doc][s.start : s.end] == s.text
+
+
+def test_rtl_emoji_combining_and_zero_width_offsets():
+    docs = [
+        "قال المسؤولون إن الجسر سيغلق في مايو المقبل. 🚧 The bridge closes in May for eighteen months of repairs.",
+        "Ọ̀nà tí a gbà ṣe é dára gan-an ni lóòótọ́. Zero\u200bwidth\u200djoiners\ufeff stay inside this long sentence.",
+    ]
+    summary = polysum.summarize(docs, max_sentences=10)
+    assert len(summary) == 4
+    for s in summary:
+        assert docs[s.doc][s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize("ratio", [1.0000001, 2, -0.5, float("inf"), float("-inf")])
+def test_ratios_outside_the_unit_interval(ratio):
+    with pytest.raises(polysum.ConfigError, match="ratio"):
+        polysum.summarize(["Some text that is long enough to matter here."], ratio=ratio)
