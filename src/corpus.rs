@@ -32,38 +32,35 @@ pub(crate) struct SparseVector {
 }
 
 impl SparseVector {
-    /// The dot product, by merging the two sorted term lists.
-    pub(crate) fn dot(&self, other: &SparseVector) -> f64 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
-        while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].cmp(&other.terms[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += f64::from(self.weights[i]) * f64::from(other.weights[j]);
-                    i += 1;
-                    j += 1;
+    /// Index pairs `(i, j)` where `self.terms[i] == other.terms[j]`, by merging the
+    /// two sorted term lists.
+    fn matches<'a>(&'a self, other: &'a SparseVector) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < self.terms.len() && j < other.terms.len() {
+                match self.terms[i].cmp(&other.terms[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        let pair = (i, j);
+                        i += 1;
+                        j += 1;
+                        return Some(pair);
+                    }
                 }
             }
-        }
-        sum
+            None
+        })
+    }
+
+    /// The dot product.
+    pub(crate) fn dot(&self, other: &SparseVector) -> f64 {
+        self.matches(other).map(|(i, j)| f64::from(self.weights[i]) * f64::from(other.weights[j])).sum()
     }
 
     /// How many terms the two vectors share.
     pub(crate) fn shared_terms(&self, other: &SparseVector) -> usize {
-        let (mut i, mut j, mut shared) = (0, 0, 0);
-        while i < self.terms.len() && j < other.terms.len() {
-            match self.terms[i].cmp(&other.terms[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        shared
+        self.matches(other).count()
     }
 
     fn normalize(&mut self) {
