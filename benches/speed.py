@@ -136,6 +136,39 @@ def cli_batch(count: int) -> list:
     return rows
 
 
+def plot(per_cluster_rows: list, scale_rows: list, path: pathlib.Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("skipping the plot: matplotlib is not installed", file=sys.stderr)
+        return
+    figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    if per_cluster_rows:
+        names = [name for name, _ in per_cluster_rows]
+        values = [ms for _, ms in per_cluster_rows]
+        colours = ["tab:red" if name.startswith("polysum") else "tab:blue" for name in names]
+        left.barh(names, values, color=colours)
+        left.set_xscale("log")
+        left.set_xlabel("ms per cluster (log), DUC 2003")
+        left.invert_yaxis()
+    sizes = [row[1] for row in scale_rows]
+    left_axis = right
+    left_axis.plot(sizes, [row[2] for row in scale_rows], "o-", color="tab:red", label="seconds")
+    left_axis.set_xscale("log")
+    left_axis.set_yscale("log")
+    left_axis.set_xlabel("sentences in one cluster (log)")
+    left_axis.set_ylabel("seconds (log)")
+    memory = left_axis.twinx()
+    memory.plot(sizes, [row[3] for row in scale_rows], "s--", color="tab:gray", label="peak MB")
+    memory.set_ylabel("peak RSS, MB")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    print(f"wrote {path}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="polysum speed and scaling")
     parser.add_argument("--runs", type=int, default=5)
@@ -147,6 +180,7 @@ def main() -> None:
         print(f"{EVAL} is absent: skipping the per-cluster comparison", file=sys.stderr)
     lines = ["# Speed", "", f"Regenerate: `python benches/speed.py {' '.join(sys.argv[1:])}`".replace("  ", " "),
              "", f"Machine: {os.cpu_count()} cores, shared and noisy: compare the ratios measured in one run.", ""]
+    rows: list = []
     if EVAL.is_dir():
         rows = per_cluster(args.runs, args.skip_peers)
         reference = dict(rows).get("sumy-lexrank")
@@ -160,7 +194,8 @@ def main() -> None:
         print("\n".join(lines), file=sys.stderr)
     lines += ["## One large cluster", "", "| sentences asked | sentences found | seconds | peak RSS MB (process) | over an idle import MB |",
               "|---|---|---|---|---|"]
-    for n, found, seconds, peak, over in scaling():
+    scale_rows = scaling()
+    for n, found, seconds, peak, over in scale_rows:
         lines.append(f"| {n:,} | {found:,} | {seconds:.2f} | {peak:.0f} | {over:.0f} |")
     lines.append("")
     batch_rows = cli_batch(args.clusters)
@@ -170,7 +205,9 @@ def main() -> None:
         for jobs, count, seconds, mbs in batch_rows:
             lines.append(f"| {jobs} | {count:,} | {seconds:.1f} | {count / seconds:.0f} | {mbs:.1f} |")
         lines.append("")
+    lines += ["![time per cluster and scaling](speed.png)", ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
+    plot(rows, scale_rows, args.out.with_suffix(".png"))
     print("\n".join(lines))
 
 
