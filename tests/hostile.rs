@@ -112,3 +112,12 @@ fn absurd_budgets() {
         assert!(matches!(Summarizer::new(Config { budget, ..Config::default() }), Err(Error::InvalidConfig { .. })), "{budget:?}");
     }
 }
+
+#[test]
+fn a_hundred_thousand_sentences_on_one_line() {
+    // Was quadratic: each sentence looked back to the start of its line.
+    let documents = [Document::new("a", "The council voted to close the bridge today. ".repeat(100_000))];
+    let summary = summarize(&documents);
+    assert_eq!(summary.len(), 1);
+    assert_valid(&summary, &documents);
+}

@@ -40,10 +40,18 @@ pub(crate) struct Placement {
 }
 
 impl Placement {
+    /// Walks only across the whitespace next to the sentence, so the cost is the
+    /// gap's length, not the line's: a megabyte-long line of sentences stays
+    /// linear.
     pub(crate) fn of(document: &str, start: usize, end: usize) -> Self {
-        let before = document[..start].rsplit(['\n', '\r']).next().unwrap_or("");
-        let after = document[end..].split(['\n', '\r']).next().unwrap_or("");
-        Placement { starts_line: before.trim().is_empty(), ends_line: after.trim().is_empty() }
+        fn reaches_break(mut chars: impl Iterator<Item = char>) -> bool {
+            let line_break = |c: char| c == '\n' || c == '\r';
+            chars.find(|c| !c.is_whitespace() || line_break(*c)).is_none_or(line_break)
+        }
+        Placement {
+            starts_line: reaches_break(document[..start].chars().rev()),
+            ends_line: reaches_break(document[end..].chars()),
+        }
     }
 }
 
@@ -142,6 +150,19 @@ mod tests {
 
     fn check(sentence: &str, terminated: bool) -> Option<Exclusion> {
         classify(sentence, terminated, &alone(), crate::text::word_count(sentence), 8)
+    }
+
+    #[test]
+    fn placement_looks_only_across_whitespace() {
+        let text = "Title\n  First one. Second one.  \r\nThird.";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Placement::of(text, start, start + needle.len())
+        };
+        let (first, second, third) = (at("First one."), at("Second one."), at("Third."));
+        assert!(first.starts_line && !first.ends_line);
+        assert!(!second.starts_line && second.ends_line);
+        assert!(third.starts_line && third.ends_line);
     }
 
     #[test]
