@@ -305,6 +305,9 @@ def markdown(all_results: Dict[str, dict], command: str) -> str:
         "ROUGE (rouge-score, Porter stemming, mean over references then clusters; x100) of every system",
         "on ../shared/eval, each summary cut to the dataset's word limit. Time is wall-clock per cluster,",
         "single-threaded, measured in the same run on this 2-core machine: compare ratios, not absolutes.",
+        "Peers stop after their time budget per dataset (rows marked *, with polysum's default on the same",
+        "clusters). MultiLing: peers handle English only, so its \"all\" row is not comparable across them;",
+        "use the per-language table.",
         "",
         f"Regenerate: `{command}`",
         "",
@@ -400,7 +403,7 @@ def main() -> None:
         systems.update(summa_system())
     rouge = scorer()
     all_results = {name: evaluate(name, load(name, args.limit), systems, rouge, args.peer_budget) for name in args.datasets}
-    command = "python benches/quality.py " + " ".join(sys.argv[1:])
+    command = ".venv-bench/bin/python benches/quality.py " + " ".join(a for a in sys.argv[1:] if not a.startswith("/tmp"))
     args.out.write_text(markdown(all_results, command.strip()), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     plot(all_results, args.plot)
