@@ -79,15 +79,17 @@ def sampled_sentences() -> list:
     return sentences
 
 
+# Peak memory is VmHWM (this address space's high-water mark): getrusage's
+# ru_maxrss survives execve on Linux and would report the parent's peak.
+PEAK = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024"
 SCALE_CHILD = r"""
-import json, resource, sys, time, polysum
+import json, sys, time, polysum
 cluster = json.load(open(sys.argv[1]))
 start = time.perf_counter()
 summary = polysum.summarize(cluster, max_words=250)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "sentences": summary.total_sentences}))
-"""
+print(json.dumps({"seconds": seconds, "peak_mb": %s, "sentences": summary.total_sentences}))
+""" % PEAK
 
 
 def scaling() -> list:
@@ -100,7 +102,7 @@ def scaling() -> list:
             cluster = [" ".join(picked[i : i + 20]) for i in range(0, n, 20)]
             path = pathlib.Path(tmp) / f"{n}.json"
             path.write_text(json.dumps(cluster))
-            idle = "import resource, polysum; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+            idle = f"import polysum; print({PEAK})"
             baseline = json.loads(subprocess.run([sys.executable, "-c", idle], capture_output=True, text=True, check=True).stdout)
             out = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(path)], capture_output=True, text=True, check=True)
             result = json.loads(out.stdout)
