@@ -14,10 +14,16 @@ def big_batch(example, clusters=60):
 
 def test_gil_is_released_during_summarize_many(example):
     summarizer = polysum.Summarizer(max_words=100)
-    batch = big_batch(example)
-    start = time.perf_counter()
-    summarizer.summarize_many(batch, n_jobs=1)
-    alone = time.perf_counter() - start
+    # Grow the batch until the work alone is long enough to see a stall.
+    clusters = 60
+    while True:
+        batch = big_batch(example, clusters)
+        start = time.perf_counter()
+        summarizer.summarize_many(batch, n_jobs=1)
+        alone = time.perf_counter() - start
+        if alone > 0.2 or clusters >= 60 * 2**8:
+            break
+        clusters *= 2
     done = threading.Event()
     worker = threading.Thread(target=lambda: (summarizer.summarize_many(batch, n_jobs=1), done.set()))
     longest_gap, last = 0.0, time.perf_counter()
