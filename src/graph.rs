@@ -22,6 +22,9 @@ const MAX_POSTINGS_LARGE: usize = 500;
 /// Graphs with at least this many nodes are built on rayon's thread pool.
 const PARALLEL_NODES: usize = 1_000;
 
+/// One node's edges while building: (neighbour, cosine, shared terms).
+type Row = Vec<(u32, f32, u32)>;
+
 /// Per-thread accumulators for one row of the graph at a time.
 struct Scratch {
     dot: Vec<f32>,
@@ -68,7 +71,7 @@ impl SimilarityGraph {
         }
         let large = nodes.len() >= LARGE_GRAPH;
         let max_postings = if large { MAX_POSTINGS_LARGE } else { MAX_POSTINGS };
-        let row = |node: usize, scratch: &mut Scratch| -> Vec<(u32, f32, u32)> {
+        let row = |node: usize, scratch: &mut Scratch| -> Row {
             let vector = &corpus.sentences[nodes[node]].vector;
             for (term, weight) in vector.terms.iter().zip(&vector.weights) {
                 let list = &postings[*term as usize];
@@ -95,7 +98,7 @@ impl SimilarityGraph {
             } else {
                 scratch.touched.sort_unstable();
             }
-            let mut row: Vec<(u32, f32, u32)> = scratch
+            let mut row: Row = scratch
                 .touched
                 .iter()
                 .map(|&other| {
@@ -119,7 +122,7 @@ impl SimilarityGraph {
         };
         // Small graphs are built on the calling thread: handing them to the pool
         // costs more than it saves (and batches already run clusters in parallel).
-        let rows: Vec<Vec<(u32, f32, u32)>> = if nodes.len() < PARALLEL_NODES {
+        let rows: Vec<Row> = if nodes.len() < PARALLEL_NODES {
             let mut scratch = Scratch::new(nodes.len());
             (0..nodes.len()).map(|node| row(node, &mut scratch)).collect()
         } else {
@@ -162,8 +165,8 @@ impl SimilarityGraph {
 
 /// Adds the reverse of every edge that only one side kept, so that the graph is
 /// undirected again (PageRank and support rely on it).
-fn symmetrise(mut rows: Vec<Vec<(u32, f32, u32)>>) -> Vec<Vec<(u32, f32, u32)>> {
-    let mut reverse: Vec<Vec<(u32, f32, u32)>> = vec![Vec::new(); rows.len()];
+fn symmetrise(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut reverse: Vec<Row> = vec![Vec::new(); rows.len()];
     for (node, row) in rows.iter().enumerate() {
         for &(other, cosine, shared) in row {
             reverse[other as usize].push((node as u32, cosine, shared));

@@ -14,7 +14,7 @@ use crate::summary::{RankedSentence, Ranking, Similarity, Summary, SummarySenten
 /// Summarises clusters of documents with one validated [`Config`].
 ///
 /// Cheap to clone, immutable, `Send + Sync`: share one across threads.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Summarizer {
     config: Config,
 }
@@ -25,12 +25,6 @@ struct Scored {
     graph: SimilarityGraph,
     components: Vec<ScoreComponents>,
     scores: Vec<f64>,
-}
-
-impl Default for Summarizer {
-    fn default() -> Self {
-        Summarizer { config: Config::default() }
-    }
 }
 
 impl Summarizer {

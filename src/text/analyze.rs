@@ -11,10 +11,13 @@ use super::tokenize::words;
 /// Words a thread remembers the terms of before it starts over: about 10 MB.
 const CACHED_WORDS: usize = 100_000;
 
+/// Surface word (per language) -> its term, or None for a stop word.
+type TermCache = FxHashMap<(Language, Box<str>), Option<Box<str>>>;
+
 thread_local! {
     /// Surface word -> term, per language: batch jobs summarise cluster after
     /// cluster in one language, and stemming is most of the cost of analysis.
-    static TERMS: RefCell<FxHashMap<(Language, Box<str>), Option<Box<str>>>> = RefCell::new(FxHashMap::default());
+    static TERMS: RefCell<TermCache> = RefCell::new(TermCache::default());
 }
 
 /// Turns text into the terms polysum compares sentences by.

@@ -27,6 +27,13 @@ macro_rules! languages {
             )*
         }
 
+        impl Default for Language {
+            /// English.
+            fn default() -> Self {
+                Language::English
+            }
+        }
+
         impl Language {
             /// Every supported language, in a stable order.
             pub const ALL: &'static [Language] = &[$(Language::$variant),*];
@@ -100,12 +107,6 @@ const ISO_CODES: &[(&str, Language)] = &[
     ("ta", Language::Tamil),
     ("tr", Language::Turkish),
 ];
-
-impl Default for Language {
-    fn default() -> Self {
-        Language::English
-    }
-}
 
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
