@@ -27,6 +27,20 @@ pub enum Exclusion {
     TooLong,
 }
 
+impl Exclusion {
+    /// The reason's name, as serialised ("heading", "too_short", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Exclusion::Heading => "heading",
+            Exclusion::Boilerplate => "boilerplate",
+            Exclusion::Byline => "byline",
+            Exclusion::Question => "question",
+            Exclusion::TooShort => "too_short",
+            Exclusion::TooLong => "too_long",
+        }
+    }
+}
+
 /// Sentences longer than this (in bytes of UTF-8) are never chosen: a summary
 /// sentence of more than about 600 words is no sentence.
 pub(crate) const MAX_SENTENCE_BYTES: usize = 4_096;
@@ -180,6 +194,20 @@ mod tests {
             Some(Exclusion::Boilerplate)
         );
         assert_eq!(check("Copyright © 2024 The Daily Planet. All rights reserved.", true), Some(Exclusion::Boilerplate));
+    }
+
+    #[test]
+    fn names_match_the_serialised_form() {
+        for reason in [
+            Exclusion::Heading,
+            Exclusion::Boilerplate,
+            Exclusion::Byline,
+            Exclusion::Question,
+            Exclusion::TooShort,
+            Exclusion::TooLong,
+        ] {
+            assert_eq!(serde_json::to_value(reason).unwrap(), reason.name());
+        }
     }
 
     #[test]

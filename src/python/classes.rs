@@ -64,18 +64,32 @@ pub(crate) struct SentenceView {
 }
 
 impl SentenceView {
-    fn of(sentence: &crate::SummarySentence, offsets: &mut CharOffsets<'_>, excluded: Option<crate::Exclusion>) -> Self {
-        SentenceView {
-            text: sentence.text.clone(),
-            doc: sentence.doc,
-            doc_id: sentence.doc_id.clone(),
-            index: sentence.index,
-            start: offsets.index(sentence.start),
-            end: offsets.index(sentence.end),
-            score: sentence.score,
-            components: sentence.components,
-            excluded,
+    /// Views of `sentences` (with their exclusions), in the order given, their
+    /// byte spans converted to `str` indices in one pass per document.
+    fn all(documents: &[Document], sentences: &[(&crate::SummarySentence, Option<crate::Exclusion>)]) -> Vec<Self> {
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        order.sort_by_key(|&i| (sentences[i].0.doc, sentences[i].0.start));
+        let mut views: Vec<Option<SentenceView>> = vec![None; sentences.len()];
+        let mut current: Option<(usize, CharOffsets<'_>)> = None;
+        for i in order {
+            let (sentence, excluded) = sentences[i];
+            if current.as_ref().is_none_or(|(doc, _)| *doc != sentence.doc) {
+                current = Some((sentence.doc, CharOffsets::new(&documents[sentence.doc].text)));
+            }
+            let offsets = &mut current.as_mut().expect("set just above").1;
+            views[i] = Some(SentenceView {
+                text: sentence.text.clone(),
+                doc: sentence.doc,
+                doc_id: sentence.doc_id.clone(),
+                index: sentence.index,
+                start: offsets.index(sentence.start),
+                end: offsets.index(sentence.end),
+                score: sentence.score,
+                components: sentence.components,
+                excluded,
+            });
         }
+        views.into_iter().map(|v| v.expect("every sentence converted")).collect()
     }
 }
 
@@ -137,7 +151,7 @@ impl PySummarySentence {
     /// Why the sentence may never be chosen (rankings only), or None.
     #[getter]
     fn excluded(&self) -> Option<String> {
-        self.view.excluded.map(|e| serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+        self.view.excluded.map(|e| e.name().to_owned())
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -177,21 +191,10 @@ pub(crate) struct PySummary {
 
 impl PySummary {
     fn of(summary: &Summary, documents: &[Document]) -> Self {
-        let mut by_doc: Vec<usize> = (0..summary.sentences.len()).collect();
-        by_doc.sort_by_key(|&i| (summary.sentences[i].doc, summary.sentences[i].start));
-        let mut views: Vec<Option<SentenceView>> = vec![None; summary.sentences.len()];
-        let mut current: Option<(usize, CharOffsets<'_>)> = None;
-        for i in by_doc {
-            let sentence = &summary.sentences[i];
-            if current.as_ref().is_none_or(|(doc, _)| *doc != sentence.doc) {
-                current = Some((sentence.doc, CharOffsets::new(&documents[sentence.doc].text)));
-            }
-            let offsets = &mut current.as_mut().expect("set just above").1;
-            views[i] = Some(SentenceView::of(sentence, offsets, None));
-        }
+        let sentences: Vec<_> = summary.sentences.iter().map(|s| (s, None)).collect();
         PySummary {
             view: SummaryView {
-                sentences: views.into_iter().map(|v| v.expect("every sentence converted")).collect(),
+                sentences: SentenceView::all(documents, &sentences),
                 method: summary.method,
                 documents: summary.documents,
                 total_sentences: summary.total_sentences,
@@ -516,16 +519,8 @@ impl PySummarizer {
     fn rank(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PyRanking> {
         let documents = documents_of(docs)?;
         let ranking = py.detach(|| guard(|| self.inner.rank(&documents)))?.map_err(to_py)?;
-        let mut views = Vec::with_capacity(ranking.sentences.len());
-        let mut current: Option<(usize, CharOffsets<'_>)> = None;
-        for ranked in &ranking.sentences {
-            let doc = ranked.sentence.doc;
-            if current.as_ref().is_none_or(|(d, _)| *d != doc) {
-                current = Some((doc, CharOffsets::new(&documents[doc].text)));
-            }
-            let offsets = &mut current.as_mut().expect("set just above").1;
-            views.push(SentenceView::of(&ranked.sentence, offsets, ranked.exclusion));
-        }
+        let sentences: Vec<_> = ranking.sentences.iter().map(|r| (&r.sentence, r.exclusion)).collect();
+        let views = SentenceView::all(&documents, &sentences);
         Ok(PyRanking { views, ranking })
     }
 
