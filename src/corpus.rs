@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{self, Exclusion, Placement};
-use crate::config::{Config, IdfScope};
+use crate::config::{Config, IdfScope, Method};
 use crate::text::{segment, words, Analyzer};
 
 /// One document of a cluster: an identifier of the caller's choosing and its text.
@@ -94,7 +94,7 @@ pub(crate) struct Sentence {
     pub(crate) vector: SparseVector,
     /// Raw counts of `vector.terms`, in the same order.
     pub(crate) counts: Vec<u32>,
-    /// The sentence's terms in reading order (for methods that look at spacing).
+    /// The sentence's terms in reading order, for Luhn (empty for other methods).
     pub(crate) sequence: Vec<u32>,
 }
 
@@ -147,7 +147,8 @@ impl Corpus {
                     None
                 };
                 let term_count = scratch.len();
-                let sequence = scratch.clone();
+                // Only Luhn reads the terms in order; the others need the counts.
+                let sequence = if config.method == Method::Luhn { scratch.clone() } else { Vec::new() };
                 scratch.sort_unstable();
                 let mut term_counts: Vec<(u32, u32)> = Vec::new();
                 for &id in &scratch {

@@ -32,6 +32,11 @@
 //! corpus (tf-idf vectors) → similarity graph → scoring ([`Method`]) → selection
 //! (budget, redundancy, near-duplicates) → [`Summary`].
 
+/// See the `mimalloc` feature in Cargo.toml.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod clean;
 mod config;
 mod corpus;

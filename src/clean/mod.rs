@@ -123,6 +123,14 @@ pub(crate) fn classify(
 pub(crate) fn dateline_length(sentence: &str) -> usize {
     let head_end = sentence.char_indices().nth(100).map_or(sentence.len(), |(i, _)| i);
     let head = &sentence[..head_end];
+    // Most sentences have no spaced dash and no ": " at all: one byte scan rules
+    // them out before the substring searches.
+    let bytes = head.as_bytes();
+    let spaced_mark = bytes.windows(2).any(|pair| pair[0] == b' ' && matches!(pair[1], b'-' | b'_' | 0xE2))
+        || bytes.windows(2).any(|pair| pair == b": ");
+    if !spaced_mark {
+        return 0;
+    }
     for dash in [" – ", " — ", " -- ", " - ", " _ "] {
         if let Some(at) = head.find(dash) {
             let prefix = &head[..at];

@@ -9,4 +9,4 @@ pub(crate) mod tokenize;
 pub use analyze::Analyzer;
 pub use language::Language;
 pub use segment::{segment, Segment};
-pub use tokenize::{word_count, words};
+pub use tokenize::{word_count, words, AsciiWords, Words};

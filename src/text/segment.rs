@@ -188,7 +188,13 @@ fn split_unit(text: &str, unit: Range<usize>, data: &LanguageData, out: &mut Vec
     let s = &text[unit];
     let mut sentence_start = 0;
     let mut i = 0;
+    let bytes = s.as_bytes();
     while i < s.len() {
+        // Most bytes are ASCII that cannot end a sentence: skip them undecoded.
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?' | b';') {
+            i += 1;
+            continue;
+        }
         let c = s[i..].chars().next().expect("i is on a char boundary inside s");
         if !is_terminal(c, data) {
             i += c.len_utf8();

@@ -1,16 +1,92 @@
 //! Word tokens by Unicode word boundaries (UAX #29).
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
 /// The words of `text` (runs of letters, digits and joiners such as the apostrophe
 /// in "don't"; punctuation and spaces are dropped), with their byte offsets.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.unicode_word_indices()
+pub fn words(text: &str) -> Words<'_> {
+    if text.is_ascii() {
+        Words::Ascii(AsciiWords { text, at: 0 })
+    } else {
+        Words::Unicode(text.unicode_word_indices())
+    }
 }
 
 /// How many words `text` has, as budgets and length priors count them.
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    words(text).count()
+}
+
+/// The iterator of [`words`].
+#[derive(Debug)]
+pub enum Words<'a> {
+    /// ASCII text: the same boundaries, found without Unicode property lookups.
+    Ascii(AsciiWords<'a>),
+    /// Any other text.
+    Unicode(UnicodeWordIndices<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Words::Ascii(words) => words.next(),
+            Words::Unicode(words) => words.next(),
+        }
+    }
+}
+
+/// UAX #29 words of ASCII text. Within ASCII the rules reduce to: letters, digits
+/// and '_' run together (WB5, WB8-WB10, WB13a/b); '.', ':' and '\'' join two
+/// letters (WB6/7: "U.S", "don't", "a:b"); '.', ',', ';' and '\'' join two digits
+/// (WB11/12: "3.5", "1,000"); a run counts as a word if it has a letter or digit.
+/// A test checks this against unicode-segmentation on random ASCII text.
+#[derive(Debug, Clone)]
+pub struct AsciiWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+fn is_core(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let start = self.at + bytes[self.at..].iter().position(|&b| is_core(b))?;
+            let mut end = start + 1;
+            let mut alphanumeric = bytes[start].is_ascii_alphanumeric();
+            while end < bytes.len() {
+                let b = bytes[end];
+                if is_core(b) {
+                    alphanumeric |= b.is_ascii_alphanumeric();
+                    end += 1;
+                    continue;
+                }
+                let (before, after) = (bytes[end - 1], bytes.get(end + 1).copied().unwrap_or(0));
+                let joins_letters = before.is_ascii_alphabetic()
+                    && after.is_ascii_alphabetic()
+                    && matches!(b, b'.' | b':' | b'\'');
+                let joins_digits =
+                    before.is_ascii_digit() && after.is_ascii_digit() && matches!(b, b'.' | b',' | b';' | b'\'');
+                if joins_letters || joins_digits {
+                    end += 2;
+                    alphanumeric = true;
+                } else {
+                    break;
+                }
+            }
+            self.at = end;
+            if alphanumeric {
+                return Some((start, &self.text[start..end]));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -28,5 +104,34 @@ mod tests {
         }
         assert_eq!(word_count(text), 6);
         assert_eq!(word_count("  ...  "), 0);
+    }
+
+    #[test]
+    fn ascii_words() {
+        let tokens: Vec<&str> = words("Putin's \"full support\" -- 3.5bn, 1,000; U.S.-led a:b __ x_1 3.a").map(|(_, w)| w).collect();
+        assert_eq!(tokens, ["Putin's", "full", "support", "3.5bn", "1,000", "U.S", "led", "a:b", "x_1", "3", "a"]);
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_segmentation() {
+        // A small deterministic generator over the characters that matter to the
+        // rules, so that joiners meet letters, digits and each other often.
+        const ALPHABET: &[u8] = b"aZq09_.:,;'\" \n\t-!?()/@#%&*+=xyM7";
+        let mut state: u64 = 7;
+        let mut next = move || {
+            // splitmix64
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        for _ in 0..20_000 {
+            let length = (next() % 24) as usize;
+            let text: String = (0..length).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize] as char).collect();
+            let fast: Vec<(usize, &str)> = words(&text).collect();
+            let reference: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+            assert_eq!(fast, reference, "{text:?}");
+        }
     }
 }
