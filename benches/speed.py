@@ -49,11 +49,15 @@ def per_cluster(runs: int, skip_peers: bool) -> list:
     summarizer = polysum.Summarizer(max_words=limit)
     docs = [{d["id"]: d["text"] for d in c["docs"]} for c in clusters]
     rows = []
-    one = median_time(lambda: [summarizer.summarize(d) for d in docs], runs)
-    rows.append(("polysum (1 thread)", one))
+    # One thread and all cores alternate within each pass, so that the drift of a
+    # shared machine falls on both alike.
+    one_times, many_times = [], []
+    for _ in range(runs):
+        one_times.append(median_time(lambda: [summarizer.summarize(d) for d in docs], 1))
+        many_times.append(median_time(lambda: summarizer.summarize_many(docs, n_jobs=-1), 1))
+    rows.append(("polysum (1 thread)", statistics.median(one_times)))
     cores = os.cpu_count() or 1
-    many = median_time(lambda: summarizer.summarize_many(docs, n_jobs=-1), runs)
-    rows.append((f"polysum summarize_many ({cores} cores)", many))
+    rows.append((f"polysum summarize_many ({cores} cores)", statistics.median(many_times)))
     if not skip_peers:
         peers = {}
         peers.update({k: v for k, v in quality.sumy_systems().items() if k in ("sumy-lexrank", "sumy-textrank")})
