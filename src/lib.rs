@@ -55,7 +55,7 @@ pub use error::{Error, Result};
 pub use score::priors::ScoreComponents;
 pub use summarizer::Summarizer;
 pub use summary::{RankedSentence, Ranking, Similarity, Summary, SummarySentence, MAX_MATRIX_BYTES};
-pub use text::{segment, Language, Segment};
+pub use text::{segment, segment_by_name, Language, Segment};
 
 #[cfg(feature = "python")]
 mod python;

@@ -427,10 +427,16 @@ pub(crate) fn sentences(
     text: &Bound<'_, PyAny>,
     language: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PySentence>> {
-    let options = Options { language: language.cloned(), ..Options::default() };
-    let language = options.into_config()?.language;
+    // Any language name is accepted: one polysum does not know is split by the
+    // language-neutral rules.
+    let language = match language {
+        None => "english".to_owned(),
+        Some(value) => value.extract::<String>().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!("language must be a str, not {}", super::convert::type_name(value)))
+        })?,
+    };
     let text = text_of(text, &|| "text".into())?;
-    let segments = py.detach(|| guard(|| crate::segment(&text, language)))?;
+    let segments = py.detach(|| guard(|| crate::segment_by_name(&text, &language)))?;
     let mut offsets = CharOffsets::new(&text);
     Ok(segments
         .into_iter()

@@ -1,5 +1,5 @@
 //! The languages polysum knows, and what each brings: a stemmer, stop words and
-//! sentence-segmentation abbreviations.
+//! sentence-segmentation abbreviations (read by `rules`).
 
 use std::collections::HashSet;
 use std::fmt;
@@ -52,7 +52,7 @@ macro_rules! languages {
                 match self { $(Language::$variant => include_str!(concat!("stopwords/", $stopwords))),* }
             }
 
-            fn abbreviation_source(self) -> Option<&'static str> {
+            pub(crate) fn abbreviation_source(self) -> Option<&'static str> {
                 match self { $(Language::$variant => $abbreviations),* }
             }
         }
@@ -62,7 +62,7 @@ macro_rules! languages {
 languages! {
     Arabic => "arabic", Some(rust_stemmers::Algorithm::Arabic), "arabic.txt", None;
     Czech => "czech", None, "czech.txt", None;
-    Danish => "danish", Some(rust_stemmers::Algorithm::Danish), "danish.txt", None;
+    Danish => "danish", Some(rust_stemmers::Algorithm::Danish), "danish.txt", Some(include_str!("abbreviations/danish.txt"));
     Dutch => "dutch", Some(rust_stemmers::Algorithm::Dutch), "dutch.txt", Some(include_str!("abbreviations/dutch.txt"));
     English => "english", Some(rust_stemmers::Algorithm::English), "english.txt", Some(include_str!("abbreviations/english.txt"));
     Finnish => "finnish", Some(rust_stemmers::Algorithm::Finnish), "finnish.txt", None;
@@ -140,51 +140,7 @@ pub(crate) struct LanguageData {
     /// None where no Snowball stemmer exists: terms are then the folded words.
     pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
     pub(crate) stopwords: HashSet<String>,
-    pub(crate) abbreviations: Abbreviations,
-    /// Whether "3." before a capitalised word is an ordinal ("am 3. Oktober") rather
-    /// than the end of a sentence.
-    pub(crate) ordinal_full_stop: bool,
-    /// Whether ';' is the question mark (Greek).
-    pub(crate) semicolon_is_question: bool,
 }
-
-/// Abbreviations the segmenter knows, lower-cased and without the final full stop.
-#[derive(Default)]
-pub(crate) struct Abbreviations {
-    /// Never end a sentence ("Mr.", "e.g.", "No.").
-    pub(crate) title: HashSet<String>,
-    /// End a sentence only before a common sentence opener ("Inc.", "U.S.").
-    pub(crate) general: HashSet<String>,
-    /// Lower-cased words that commonly open a sentence.
-    pub(crate) starters: HashSet<String>,
-}
-
-impl Abbreviations {
-    fn parse_into(&mut self, source: &str) {
-        let mut section = None;
-        for line in source.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if line.starts_with('[') {
-                section = Some(line);
-                continue;
-            }
-            let target = match section {
-                Some("[title]") => &mut self.title,
-                Some("[general]") => &mut self.general,
-                Some("[starters]") => &mut self.starters,
-                _ => continue,
-            };
-            target.extend(line.split_whitespace().map(str::to_lowercase));
-        }
-    }
-}
-
-/// Sentence openers used for every language in addition to a language's own.
-const COMMON_STARTERS: &str = "the a an he she it they we i you his her its their our this that these those \
-    there but and or so yet however in on at for if when while after before as mr mrs ms dr";
 
 impl LanguageData {
     fn build(language: Language) -> Self {
@@ -195,29 +151,7 @@ impl LanguageData {
             .flat_map(str::split_whitespace)
             .map(str::to_lowercase)
             .collect();
-        let mut abbreviations = Abbreviations::default();
-        abbreviations.parse_into(include_str!("abbreviations/generic.txt"));
-        if let Some(source) = language.abbreviation_source() {
-            abbreviations.parse_into(source);
-        }
-        abbreviations
-            .starters
-            .extend(COMMON_STARTERS.split_whitespace().map(str::to_owned));
-        LanguageData {
-            stemmer: language.stemmer_algorithm().map(rust_stemmers::Stemmer::create),
-            stopwords,
-            abbreviations,
-            ordinal_full_stop: matches!(
-                language,
-                Language::German
-                    | Language::Danish
-                    | Language::Norwegian
-                    | Language::Finnish
-                    | Language::Hungarian
-                    | Language::Turkish
-            ),
-            semicolon_is_question: language == Language::Greek,
-        }
+        LanguageData { stemmer: language.stemmer_algorithm().map(rust_stemmers::Stemmer::create), stopwords }
     }
 
     /// The shared data for `language`, built on first use.
@@ -264,7 +198,5 @@ mod tests {
         let english = LanguageData::get(Language::English);
         assert!(english.stopwords.contains("the"));
         assert_eq!(english.stemmer.as_ref().unwrap().stem("running"), "run");
-        assert!(english.abbreviations.title.contains("mr"));
-        assert!(english.abbreviations.general.contains("u.s"));
     }
 }

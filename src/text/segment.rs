@@ -14,7 +14,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::language::{Language, LanguageData};
+use super::language::Language;
+use super::rules::SegmentRules;
 
 /// One sentence (or heading) found in a text: `text[start..end]` is its text,
 /// without surrounding whitespace.
@@ -51,10 +52,28 @@ impl Segment {
 /// assert_eq!(sentences, ["Mr. Smith paid $3.5bn for it.", "Sales rose.", "Markets", "Shares fell 3.2%."]);
 /// ```
 pub fn segment(text: &str, language: Language) -> Vec<Segment> {
-    let data = LanguageData::get(language);
+    segment_with(text, SegmentRules::of(language))
+}
+
+/// [`segment`] for a language given by name (English name or ISO 639-1 code),
+/// which need not be one polysum analyses: Armenian, Bulgarian, Slovak, Polish,
+/// Kazakh, Chinese and Japanese have rules of their own, and any other name gets
+/// the language-neutral rules rather than an error.
+///
+/// ```
+/// use polysum::segment_by_name;
+/// let text = "Բարև Ձեզ: Ինչպե՞ս եք:";
+/// assert_eq!(segment_by_name(text, "hy").len(), 2);
+/// assert_eq!(segment_by_name("One. Two.", "no-such-language").len(), 2);
+/// ```
+pub fn segment_by_name(text: &str, language: &str) -> Vec<Segment> {
+    segment_with(text, SegmentRules::named(language))
+}
+
+fn segment_with(text: &str, rules: &SegmentRules) -> Vec<Segment> {
     let mut segments = Vec::new();
     for unit in units(text) {
-        split_unit(text, unit, data, &mut segments);
+        split_unit(text, unit, rules, &mut segments);
     }
     segments
 }
@@ -116,14 +135,17 @@ fn paragraphs(text: &str) -> Vec<Vec<Range<usize>>> {
 fn units(text: &str) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     for lines in paragraphs(text) {
-        let continues = |i: usize| starts_lower_case(&text[lines[i + 1].clone()]);
+        let continues = |i: usize| {
+            let next = &text[lines[i + 1].clone()];
+            starts_lower_case(next) && !starts_list_item(next)
+        };
         // A paragraph of three or more lines in which some line runs on into a
         // lower-case next line is hard-wrapped prose: its line breaks are spaces.
         let hard_wrapped = lines.len() >= 3
             && (0..lines.len() - 1).any(|i| continues(i) && !ends_terminal(&text[lines[i].clone()]));
         let mut unit_start = lines[0].start;
         for i in 0..lines.len() {
-            let joins_next = i + 1 < lines.len() && (hard_wrapped || continues(i));
+            let joins_next = i + 1 < lines.len() && (continues(i) || (hard_wrapped && !starts_list_item(&text[lines[i + 1].clone()])));
             if !joins_next {
                 units.push(unit_start..lines[i].end);
                 if i + 1 < lines.len() {
@@ -142,17 +164,19 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-fn is_terminal(c: char, data: &LanguageData) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔'
-            | '።' | '፧' | '፨' | '։' | '။' | '׃' | ';'
-    ) && (c != ';' || data.semicolon_is_question)
+fn is_terminal(c: char, rules: &SegmentRules) -> bool {
+    match c {
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '．' | '।' | '॥' | '؟' | '۔' | '።'
+        | '፧' | '፨' | '։' | '။' | '׃' => true,
+        ';' => rules.semicolon_is_question,
+        ':' => rules.colon_is_full_stop,
+        _ => false,
+    }
 }
 
 /// Terminators of scripts written without spaces between sentences.
 fn ends_without_space(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '｡' | '።' | '፧' | '፨' | '။')
+    matches!(c, '。' | '！' | '？' | '｡' | '．' | '።' | '፧' | '፨' | '။')
 }
 
 /// Closing quotes and brackets that belong to the sentence they follow.
@@ -178,43 +202,63 @@ fn ends_terminal(line: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '।' | '۔' | '።'))
 }
 
+/// Whether a line opens with a list marker: "a) ", "(ii) ", "3. ", "b.) ".
+fn starts_list_item(line: &str) -> bool {
+    let rest = line.strip_prefix('(').unwrap_or(line);
+    let label = rest.chars().take_while(|c| c.is_alphanumeric()).count();
+    let label_text = &rest[..rest.char_indices().nth(label).map_or(rest.len(), |(i, _)| i)];
+    let numbered = (1..=3).contains(&label) && label_text.bytes().all(|b| b.is_ascii_digit());
+    let lettered = label == 1 && label_text.chars().all(char::is_lowercase);
+    let roman = (1..=4).contains(&label) && label_text.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    let marker = &rest[label_text.len()..];
+    (numbered || lettered || roman) && [". ", ") ", ".) "].iter().any(|m| marker.starts_with(m))
+}
+
 fn starts_lower_case(line: &str) -> bool {
     line.trim_start_matches(is_opener).chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Splits one unit at its sentence boundaries.
-fn split_unit(text: &str, unit: Range<usize>, data: &LanguageData, out: &mut Vec<Segment>) {
+fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Vec<Segment>) {
     let base = unit.start;
     let s = &text[unit];
+    let quotations = quotations(s);
     let mut sentence_start = 0;
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < s.len() {
         // Most bytes are ASCII that cannot end a sentence: skip them undecoded.
-        if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?' | b';') {
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b':') {
             i += 1;
             continue;
         }
         let c = s[i..].chars().next().expect("i is on a char boundary inside s");
-        if !is_terminal(c, data) {
+        if !is_terminal(c, rules) {
             i += c.len_utf8();
             continue;
         }
         let run_start = i;
         let mut run_end = i;
-        while let Some(d) = s[run_end..].chars().next().filter(|d| is_terminal(*d, data)) {
+        while let Some(d) = s[run_end..].chars().next().filter(|d| is_terminal(*d, rules)) {
             run_end += d.len_utf8();
         }
         let mut end = run_end;
         while let Some(d) = s[end..].chars().next().filter(|d| is_closer(*d)) {
             end += d.len_utf8();
         }
-        if is_boundary(s, sentence_start, run_start..run_end, end, data) {
+        end = after_references(s, run_start, end);
+        // Inside a quotation or brackets closed later in the unit no sentence ends:
+        // "Dear! How queer!" she said. A terminator right before the closing mark
+        // has taken the mark into `end`, so it is decided below as usual.
+        let quoted = quotations.iter().any(|q| q.start <= run_start && end <= q.end);
+        // "[...]" and "(...)" mark an omission, not an end.
+        let omission = s[..run_start].ends_with(['[', '(']) && s[run_end..].starts_with([']', ')']);
+        if !quoted && !omission && is_boundary(s, sentence_start, run_start..run_end, end, rules) {
             let next = end + (s[end..].len() - s[end..].trim_start_matches(is_space).len());
             out.push(Segment { start: base + sentence_start, end: base + end, terminated: true });
             sentence_start = next;
         }
-        i = end;
+        i = end.max(run_end);
     }
     let rest = s[sentence_start..].trim_end_matches(is_space);
     if !rest.is_empty() {
@@ -226,9 +270,113 @@ fn split_unit(text: &str, unit: Range<usize>, data: &LanguageData, out: &mut Vec
     }
 }
 
+/// Extends a sentence end over reference marks written right after the full stop:
+/// "martyr.[1]", "consultation.11 12", "(type 2).10". Digits count only after a
+/// letter or bracket (after a digit they are a decimal) and only when a
+/// capitalised word follows them.
+fn after_references(s: &str, run_start: usize, mut end: usize) -> usize {
+    while let Some(rest) = s[end..].strip_prefix('[') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with(']') {
+            break;
+        }
+        end += digits + 2;
+    }
+    let before = s[..run_start].chars().next_back();
+    if !s[run_start..end].starts_with('.') || !before.is_some_and(|c| c.is_alphabetic() || c == ')') {
+        return end;
+    }
+    let mut candidate = end;
+    loop {
+        let digits = s[candidate..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        candidate += digits;
+        // Several references are separated by single spaces: "11 12".
+        let spaced = s[candidate..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if !spaced {
+            break;
+        }
+        candidate += 1;
+    }
+    let next = s[candidate..].trim_start_matches(is_space);
+    let capital_follows = next.len() < s[candidate..].len() && next.starts_with(char::is_uppercase);
+    if candidate > end && capital_follows {
+        candidate
+    } else {
+        end
+    }
+}
+
+/// Byte ranges of the quotations and bracketed passages of a unit whose closing
+/// mark is in the unit: from just after the opening mark to just before the
+/// closing one. Quotations do not nest here; an opening mark without its closing
+/// mark protects nothing.
+fn quotations(s: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    if !s.contains(|c: char| matches!(c, '"' | '\'' | '“' | '„' | '‘' | '«' | '»' | '‹' | '「' | '『' | '《' | '〈' | '(' | '[')) {
+        return spans;
+    }
+    let mut at = 0;
+    while let Some((offset, open)) = s[at..].char_indices().find(|&(offset, c)| opens_quotation(s, at + offset, c)) {
+        let inner = at + offset + open.len_utf8();
+        match find_closing(s, inner, open) {
+            Some(close) => {
+                spans.push(inner..close);
+                at = close;
+            }
+            None => at = inner,
+        }
+    }
+    spans
+}
+
+fn opens_quotation(s: &str, at: usize, c: char) -> bool {
+    let before = s[..at].chars().next_back();
+    let after = s[at + c.len_utf8()..].chars().next();
+    match c {
+        '“' | '„' | '‘' | '«' | '»' | '‹' | '「' | '『' | '《' | '〈' | '(' | '[' => true,
+        // Straight quotes open where a word starts after them and none ends before.
+        '"' | '\'' => {
+            before.is_none_or(|b| is_space(b) || is_opener(b) || b == '-' || b == '—')
+                && after.is_some_and(|a| a.is_alphanumeric() || is_opener(a) || a == '_')
+        }
+        _ => false,
+    }
+}
+
+fn find_closing(s: &str, from: usize, open: char) -> Option<usize> {
+    let closers: &[char] = match open {
+        '“' => &['”'],
+        '„' => &['“', '”'],
+        '‘' => &['’'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‹' => &['›'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '《' => &['》'],
+        '〈' => &['〉'],
+        '(' => &[')'],
+        '[' => &[']'],
+        '"' => &['"'],
+        _ => &['\''],
+    };
+    s[from..].char_indices().map(|(offset, c)| (from + offset, c)).find_map(|(position, c)| {
+        if !closers.contains(&c) {
+            return None;
+        }
+        // A right single quote or apostrophe between letters is an apostrophe.
+        let after = s[position + c.len_utf8()..].chars().next();
+        let apostrophe = matches!(c, '’' | '\'') && after.is_some_and(char::is_alphanumeric);
+        (!apostrophe).then_some(position)
+    })
+}
+
 /// Decides whether the terminal punctuation `run` (closers included up to `end`)
 /// ends the sentence that began at `sentence_start`.
-fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, data: &LanguageData) -> bool {
+fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, rules: &SegmentRules) -> bool {
     let punctuation = &s[run.clone()];
     if punctuation.chars().any(ends_without_space) {
         return true;
@@ -239,14 +387,18 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, da
         return true;
     }
     if next_text.len() == after.len() {
-        // No space after the mark: "3.14", "U.S.", "example.com", "Yahoo!Inc".
-        return false;
+        // No space after the mark: "3.14", "U.S.", "example.com", "Yahoo!Inc" go
+        // on; only "world.Today" (a lower-case word, then a capitalised one) is two
+        // sentences run together.
+        return end == run.end && glued(s, run.start, after);
     }
     let next_word_text = next_text.trim_start_matches(is_opener);
     let Some(next_char) = next_word_text.chars().next() else {
         return true;
     };
-    if next_char.is_lowercase() {
+    // Lower case, a dash, a comma or a number sign after the mark continue the
+    // sentence: "Yahoo! reported", "voila! -- you have", "? – спросила", "жыл. №590".
+    if next_char.is_lowercase() || matches!(next_char, '-' | '–' | '—' | '―' | ',' | ';' | '№' | '%' | ')' | ']') {
         return false;
     }
     if punctuation != "." {
@@ -257,8 +409,14 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, da
         return true;
     }
     let lower = word.to_lowercase();
-    let abbreviations = &data.abbreviations;
+    let abbreviations = &rules.abbreviations;
     if abbreviations.title.contains(&lower) {
+        return false;
+    }
+    let single_letter = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    // Spaced abbreviations and initials: "z. B.", "u. Ä.", "s. r. o.", "А. И. Семенов".
+    let next_word = next_word_text.split(is_space).next().unwrap_or("");
+    if single_letter(word) && next_word.strip_suffix('.').is_some_and(single_letter) {
         return false;
     }
     let starts_sentence = || {
@@ -269,25 +427,56 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, da
             .collect();
         abbreviations.starters.contains(&next_word)
     };
-    if word.bytes().all(|b| b.is_ascii_digit()) {
+    let roman = word.len() <= 6 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    if word.bytes().all(|b| b.is_ascii_digit()) || (roman && rules.ordinal_full_stop) {
         // "1." opening a line is a list number; elsewhere a number ends a sentence,
-        // except in languages that write ordinals with a full stop ("am 3. Oktober").
-        let opens_unit = s[sentence_start..run.start].trim_matches(is_space) == word;
-        return !opens_unit && (!data.ordinal_full_stop || starts_sentence());
+        // except in languages that write ordinals with a full stop ("am 3. Oktober",
+        // "XII. pluk").
+        let opens_unit = s[sentence_start..run.start].trim_start_matches(is_bullet).trim_matches(is_space) == word;
+        return !opens_unit && (!rules.ordinal_full_stop || starts_sentence());
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 3);
+    // "U.S.", "e.g.", "D.C." (but not "351.123.465.4" or "120.5°C").
+    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
     if abbreviations.general.contains(&lower) || initial || dotted {
         return !next_char.is_numeric() && starts_sentence();
     }
     true
 }
 
+/// Whether a full stop, question or exclamation mark at `at` with `after` right
+/// behind it (no space) joins two sentences: a lower-case word or a number before
+/// it, a capitalised word after ("Tuesday.Mr.", "1,000.That").
+fn glued(s: &str, at: usize, after: &str) -> bool {
+    let word = word_before(s, at);
+    let lower_word = word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next_back().is_some_and(char::is_lowercase);
+    let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let mut next = after.chars();
+    let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    (lower_word || number) && capitalised
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '‣' | '⁃' | '◦' | '▪' | '·' | '*' | '-' | '–') || is_space(c)
+}
+
 /// The word that ends just before byte `at`, without surrounding quotes or brackets.
+/// An elided article before it is dropped: "l'Ing." gives "Ing".
 fn word_before(s: &str, at: usize) -> &str {
     let head = &s[..at];
     let start = head.rfind(is_space).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-    head[start..].trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+    let word = head[start..]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    match word.find(['\'', '’']) {
+        Some(apostrophe) if (1..=2).contains(&word[..apostrophe].chars().count()) => {
+            let mark = word[apostrophe..].chars().next().map_or(1, char::len_utf8);
+            &word[apostrophe + mark..]
+        }
+        _ => word,
+    }
 }
 
 #[cfg(test)]
@@ -300,6 +489,10 @@ mod tests {
 
     fn split_in(text: &str, language: Language) -> Vec<&str> {
         segment(text, language).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    fn split_by<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
+        segment_by_name(text, language).iter().map(|s| &text[s.range()]).collect()
     }
 
     #[test]
@@ -459,4 +652,91 @@ mod tests {
         }
         assert!(text[covered..].chars().all(char::is_whitespace));
     }
+
+    #[test]
+    fn quotations_and_brackets_are_not_split_inside() {
+        assert_eq!(
+            split("\u{201c}We lost. We will be back,\u{201d} the coach said. Fans left."),
+            ["\u{201c}We lost. We will be back,\u{201d} the coach said.", "Fans left."]
+        );
+        assert_eq!(
+            split("She shouted \"Stop! Stop now!\" and ran. He stayed."),
+            ["She shouted \"Stop! Stop now!\" and ran.", "He stayed."]
+        );
+        assert_eq!(split("The plan (approved. Nobody objected.) took effect. Next."), ["The plan (approved. Nobody objected.) took effect.", "Next."]);
+        assert_eq!(split_by("\u{ab}Куда? \u{2013} спросил он. \u{2013} Домой\u{bb}. Всё.", "ru"), ["\u{ab}Куда? \u{2013} спросил он. \u{2013} Домой\u{bb}.", "Всё."]);
+        assert_eq!(split("我们去看《快跑！朋友》好吗？好！"), ["我们去看《快跑！朋友》好吗？", "好！"]);
+        // An opening mark never closed protects nothing.
+        assert_eq!(split("\"Wait. Go on. Stop."), ["\"Wait.", "Go on.", "Stop."]);
+        // Apostrophes are not closing quotes.
+        assert_eq!(split("'It isn't over. We're here,' he said. Then quiet."), ["'It isn't over. We're here,' he said.", "Then quiet."]);
+    }
+
+    #[test]
+    fn dashes_commas_and_number_signs_after_a_mark_continue_the_sentence() {
+        assert_eq!(split("He won -- really! -- and left. Next."), ["He won -- really! -- and left.", "Next."]);
+        assert_eq!(split("Was it? \u{2014} nobody knew. Next."), ["Was it? \u{2014} nobody knew.", "Next."]);
+        assert_eq!(split("See the 2019 report. \u{2116}5 explains it."), ["See the 2019 report. \u{2116}5 explains it."]);
+    }
+
+    #[test]
+    fn sentences_run_together_without_a_space() {
+        assert_eq!(split("It rained all day.Then the sun came out."), ["It rained all day.", "Then the sun came out."]);
+        assert_eq!(split("They paid 2,500.Nobody complained."), ["They paid 2,500.", "Nobody complained."]);
+        assert_eq!(split("Open readme.txt or the U.S.Army site. Done."), ["Open readme.txt or the U.S.Army site.", "Done."]);
+    }
+
+    #[test]
+    fn references_after_the_full_stop_stay_with_their_sentence() {
+        assert_eq!(split("The tower is 300 m tall.[2] It opened in 1889."), ["The tower is 300 m tall.[2]", "It opened in 1889."]);
+        assert_eq!(split("Rates rose sharply.12 14 Analysts were surprised."), ["Rates rose sharply.12 14", "Analysts were surprised."]);
+        assert_eq!(split("See fig.3 for details. Version 2.10 Beta shipped."), ["See fig.3 for details.", "Version 2.10 Beta shipped."]);
+    }
+
+    #[test]
+    fn omission_marks_are_not_ends() {
+        assert_eq!(split("He wrote \"the law [...] is clear [...]\" (Smith 2001). Next."), ["He wrote \"the law [...] is clear [...]\" (Smith 2001).", "Next."]);
+    }
+
+    #[test]
+    fn spaced_abbreviations_initials_and_elisions() {
+        assert_eq!(
+            split_in("Wir kaufen z. B. Brot u. Ä. im Laden. Dann gehen wir.", Language::German),
+            ["Wir kaufen z. B. Brot u. Ä. im Laden.", "Dann gehen wir."]
+        );
+        assert_eq!(split_by("Выступил А. И. Петров. Все слушали.", "ru"), ["Выступил А. И. Петров.", "Все слушали."]);
+        assert_eq!(split_in("Ho parlato con l'Avv. Rossi. Poi sono uscito.", Language::Italian), ["Ho parlato con l'Avv. Rossi.", "Poi sono uscito."]);
+    }
+
+    #[test]
+    fn dotted_numbers_and_units_end_sentences() {
+        assert_eq!(split("The code is 12.34.56.7. Call now."), ["The code is 12.34.56.7.", "Call now."]);
+        assert_eq!(split("It reached 98.6°F. Then it fell."), ["It reached 98.6°F.", "Then it fell."]);
+    }
+
+    #[test]
+    fn roman_ordinals_in_languages_that_write_ordinals_with_a_full_stop() {
+        assert_eq!(split_by("Bol to XII. Pluk armády. Potom odišiel.", "sk"), ["Bol to XII. Pluk armády.", "Potom odišiel."]);
+        assert_eq!(split_by("Stalo sa to 7. Mája v meste. Potom nie.", "slovak"), ["Stalo sa to 7. Mája v meste.", "Potom nie."]);
+    }
+
+    #[test]
+    fn list_items_on_their_own_lines() {
+        assert_eq!(split("Steps:\n(i) mix it well.\n(ii) bake it."), ["Steps:", "(i) mix it well.", "(ii) bake it."]);
+        assert_eq!(split("\u{2022} 1. Buy milk\n\u{2022} 2. Sell eggs"), ["\u{2022} 1. Buy milk", "\u{2022} 2. Sell eggs"]);
+    }
+
+    #[test]
+    fn language_specific_terminators() {
+        assert_eq!(split_by("Բարև Ձեզ: Ինչպե՞ս եք:", "hy"), ["Բարև Ձեզ:", "Ինչպե՞ս եք:"]);
+        assert_eq!(split("Note: this holds."), ["Note: this holds."]);
+        assert_eq!(split("Test strange period\u{ff0e}Does it work\u{ff0e}"), ["Test strange period\u{ff0e}", "Does it work\u{ff0e}"]);
+    }
+
+    #[test]
+    fn unknown_language_names_fall_back_to_neutral_rules() {
+        assert_eq!(split_by("Dr. Who came. He left.", "klingon"), ["Dr. Who came.", "He left."]);
+        assert_eq!(split_by("Dr. Who came. He left.", ""), ["Dr. Who came.", "He left."]);
+    }
+
 }

@@ -228,8 +228,13 @@ def test_sentences_splits_with_spans():
     assert repr(found[2]) == "Sentence(start=52, end=59, text='Markets')"
     assert [s.text for s in polysum.sentences("Er kam am 3. Oktober an. Gut.", language="de")] == ["Er kam am 3. Oktober an.", "Gut."]
     assert polysum.sentences("") == []
-    with pytest.raises(polysum.ConfigError):
-        polysum.sentences("x", language="nope")
+    # Languages polysum only segments have their own rules (Armenian ends
+    # sentences with ':'); unknown names fall back to neutral rules, never an error.
+    assert len(polysum.sentences("Բարև Ձեզ: Ինչպե՞ս եք:", language="hy")) == 2
+    assert len(polysum.sentences("Բարև Ձեզ: Ինչպե՞ս եք:", language="english")) == 1
+    assert [s.text for s in polysum.sentences("One. Two.", language="nope")] == ["One.", "Two."]
+    with pytest.raises(TypeError):
+        polysum.sentences("x", language=3)
 
 
 def test_rank_gives_every_sentence_and_numpy_arrays(example):

@@ -1,0 +1,166 @@
+//! What the sentence segmenter knows about a language: its abbreviations and the
+//! few punctuation habits that differ between languages.
+//!
+//! Every [`Language`] polysum analyses has rules; so do some languages it only
+//! segments (Armenian, Bulgarian, Slovak, Polish, Kazakh, Chinese, Japanese, ...),
+//! and any other name gets the language-neutral rules.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::language::Language;
+
+/// Abbreviations the segmenter knows, lower-cased and without the final full stop.
+#[derive(Debug, Default)]
+pub(crate) struct Abbreviations {
+    /// Never end a sentence ("Mr.", "e.g.", "No.").
+    pub(crate) title: HashSet<String>,
+    /// End a sentence only before a common sentence opener ("Inc.", "U.S.").
+    pub(crate) general: HashSet<String>,
+    /// Lower-cased words that commonly open a sentence.
+    pub(crate) starters: HashSet<String>,
+}
+
+impl Abbreviations {
+    fn parse_into(&mut self, source: &str) {
+        let mut section = None;
+        for line in source.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = Some(line);
+                continue;
+            }
+            let target = match section {
+                Some("[title]") => &mut self.title,
+                Some("[general]") => &mut self.general,
+                Some("[starters]") => &mut self.starters,
+                _ => continue,
+            };
+            target.extend(line.split_whitespace().map(str::to_lowercase));
+        }
+    }
+}
+
+/// Sentence openers used for every language in addition to a language's own.
+const COMMON_STARTERS: &str = "the a an he she it they we i you his her its their our this that these those \
+    there but and or so yet however in on at for if when while after before as mr mrs ms dr";
+
+/// The segmentation rules of one language.
+#[derive(Debug, Default)]
+pub(crate) struct SegmentRules {
+    pub(crate) abbreviations: Abbreviations,
+    /// Whether "3." before a capitalised word is an ordinal ("am 3. Oktober") rather
+    /// than the end of a sentence.
+    pub(crate) ordinal_full_stop: bool,
+    /// Whether ';' is the question mark (Greek).
+    pub(crate) semicolon_is_question: bool,
+    /// Whether ':' is the full stop (Armenian, where typewriters lacked '։').
+    pub(crate) colon_is_full_stop: bool,
+}
+
+/// A language the segmenter has rules for without polysum analysing it.
+struct SegmentationOnly {
+    names: &'static [&'static str],
+    abbreviations: Option<&'static str>,
+    ordinal_full_stop: bool,
+    colon_is_full_stop: bool,
+}
+
+const SEGMENTATION_ONLY: &[SegmentationOnly] = &[
+    SegmentationOnly { names: &["armenian", "hy"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: true },
+    SegmentationOnly {
+        names: &["bulgarian", "bg"],
+        abbreviations: Some(include_str!("abbreviations/bulgarian.txt")),
+        ordinal_full_stop: false,
+        colon_is_full_stop: false,
+    },
+    SegmentationOnly {
+        names: &["slovak", "sk"],
+        abbreviations: Some(include_str!("abbreviations/slovak.txt")),
+        ordinal_full_stop: true,
+        colon_is_full_stop: false,
+    },
+    SegmentationOnly {
+        names: &["polish", "pl"],
+        abbreviations: Some(include_str!("abbreviations/polish.txt")),
+        ordinal_full_stop: true,
+        colon_is_full_stop: false,
+    },
+    SegmentationOnly { names: &["kazakh", "kk"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: false },
+    SegmentationOnly { names: &["chinese", "zh"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: false },
+    SegmentationOnly { names: &["japanese", "ja"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: false },
+];
+
+impl SegmentRules {
+    fn build(sources: &[&str], ordinal_full_stop: bool, semicolon_is_question: bool, colon_is_full_stop: bool) -> Self {
+        let mut abbreviations = Abbreviations::default();
+        abbreviations.parse_into(include_str!("abbreviations/generic.txt"));
+        for source in sources {
+            abbreviations.parse_into(source);
+        }
+        abbreviations.starters.extend(COMMON_STARTERS.split_whitespace().map(str::to_owned));
+        SegmentRules { abbreviations, ordinal_full_stop, semicolon_is_question, colon_is_full_stop }
+    }
+
+    /// The rules of a language polysum analyses, built on first use.
+    pub(crate) fn of(language: Language) -> &'static SegmentRules {
+        static CACHE: [OnceLock<SegmentRules>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
+        let slot = Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
+        CACHE[slot].get_or_init(|| {
+            let ordinal_full_stop = matches!(
+                language,
+                Language::German
+                    | Language::Danish
+                    | Language::Norwegian
+                    | Language::Finnish
+                    | Language::Hungarian
+                    | Language::Turkish
+                    | Language::Czech
+            );
+            let sources: Vec<&str> = language.abbreviation_source().into_iter().collect();
+            SegmentRules::build(&sources, ordinal_full_stop, language == Language::Greek, false)
+        })
+    }
+
+    /// The rules for a language named by its English name or ISO 639-1 code: a
+    /// language polysum analyses, one it only segments, or else the
+    /// language-neutral rules. Never fails.
+    pub(crate) fn named(name: &str) -> &'static SegmentRules {
+        if let Ok(language) = name.parse::<Language>() {
+            return SegmentRules::of(language);
+        }
+        static CACHE: [OnceLock<SegmentRules>; SEGMENTATION_ONLY.len()] =
+            [const { OnceLock::new() }; SEGMENTATION_ONLY.len()];
+        static NEUTRAL: OnceLock<SegmentRules> = OnceLock::new();
+        let wanted = name.trim().to_ascii_lowercase();
+        match SEGMENTATION_ONLY.iter().position(|extra| extra.names.contains(&wanted.as_str())) {
+            Some(slot) => CACHE[slot].get_or_init(|| {
+                let extra = &SEGMENTATION_ONLY[slot];
+                let sources: Vec<&str> = extra.abbreviations.into_iter().collect();
+                SegmentRules::build(&sources, extra.ordinal_full_stop, false, extra.colon_is_full_stop)
+            }),
+            None => NEUTRAL.get_or_init(|| SegmentRules::build(&[], false, false, false)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysed_segmentation_only_and_unknown_languages_all_have_rules() {
+        let english = SegmentRules::of(Language::English);
+        assert!(english.abbreviations.title.contains("mr"));
+        assert!(english.abbreviations.general.contains("u.s"));
+        assert!(std::ptr::eq(SegmentRules::named("en"), english));
+        assert!(SegmentRules::named("hy").colon_is_full_stop);
+        assert!(SegmentRules::named("Slovak").ordinal_full_stop);
+        let neutral = SegmentRules::named("klingon");
+        assert!(!neutral.colon_is_full_stop && !neutral.abbreviations.title.contains("mr"));
+        assert!(neutral.abbreviations.title.contains("dr"), "the generic list applies everywhere");
+    }
+}
