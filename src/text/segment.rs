@@ -223,10 +223,22 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
     let base = unit.start;
     let s = &text[unit];
     let quotations = quotations(s);
+    let mut items = list_items(s).into_iter().peekable();
     let mut sentence_start = 0;
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < s.len() {
+        // An item of an inline list ("a) milk b) eggs", "1. Mix 2. Bake") starts a
+        // sentence of its own, and the full stop of its marker ends nothing.
+        if let Some(item) = items.next_if(|item| item.start <= i) {
+            let before = s[sentence_start..item.start].trim_end_matches(is_space);
+            if !before.is_empty() {
+                out.push(Segment { start: base + sentence_start, end: base + sentence_start + before.len(), terminated: ends_terminal(before) });
+            }
+            sentence_start = item.start;
+            i = item.end;
+            continue;
+        }
         // Most bytes are ASCII that cannot end a sentence: skip them undecoded.
         if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b':') {
             i += 1;
@@ -241,6 +253,13 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         let mut run_end = i;
         while let Some(d) = s[run_end..].chars().next().filter(|d| is_terminal(*d, rules)) {
             run_end += d.len_utf8();
+        }
+        // A spaced ellipsis ". . ." is one mark.
+        while s[run_start..run_end].bytes().all(|b| b == b'.' || b == b' ')
+            && s[run_end..].starts_with(" .")
+            && !s[run_end + 2..].starts_with('.')
+        {
+            run_end += 2;
         }
         let mut end = run_end;
         while let Some(d) = s[end..].chars().next().filter(|d| is_closer(*d)) {
@@ -268,6 +287,65 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
             terminated: ends_terminal(rest),
         });
     }
+}
+
+/// The markers of inline lists in a unit: runs of at least two markers that count
+/// up ("1." "2.", "a)" "b)", "(i)" "(ii)"), each at the start or after a space.
+fn list_items(s: &str) -> Vec<Range<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Number,
+        Letter,
+        Roman,
+    }
+    // (marker span, kind, value, suffix); a letter such as "i" or "v" is also a roman numeral.
+    let mut markers: Vec<(Range<usize>, Kind, u32, &str)> = Vec::new();
+    if !s.contains(['.', ')']) {
+        return Vec::new();
+    }
+    let starts = s.char_indices().filter(|&(at, c)| {
+        (c.is_ascii_alphanumeric() || c == '(') && s[..at].chars().next_back().is_none_or(is_space)
+    });
+    for (start, _) in starts {
+        let rest = &s[start..];
+        let body = rest.strip_prefix('(').unwrap_or(rest);
+        let label_len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let label = &body[..label_len];
+        let after = &body[label_len..];
+        let suffix = [".) ", ") ", ". "].into_iter().find(|m| after.starts_with(m));
+        let Some(suffix) = suffix else { continue };
+        if rest.starts_with('(') && suffix != ") " {
+            continue;
+        }
+        let end = start + (rest.len() - body.len()) + label_len + suffix.trim_end().len();
+        if (1..=2).contains(&label_len) && label.bytes().all(|b| b.is_ascii_digit()) {
+            markers.push((start..end, Kind::Number, label.parse().unwrap_or(0), suffix));
+        }
+        if label_len == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) {
+            markers.push((start..end, Kind::Letter, u32::from(label.as_bytes()[0] - b'a') + 1, suffix));
+        }
+        if let Some(value) = roman_value(label) {
+            markers.push((start..end, Kind::Roman, value, suffix));
+        }
+    }
+    let mut items: Vec<Range<usize>> = Vec::new();
+    for (index, (span, kind, value, suffix)) in markers.iter().enumerate() {
+        // The same kind of label with the same punctuation, one more or one less.
+        let counts_on = |other: &(Range<usize>, Kind, u32, &str), step: i64| {
+            other.1 == *kind && other.3 == *suffix && i64::from(other.2) == i64::from(*value) + step && other.0 != *span
+        };
+        let previous = markers[..index].iter().rev().take(3).any(|m| counts_on(m, -1));
+        let next = markers[index + 1..].iter().take(3).any(|m| counts_on(m, 1));
+        if (previous || next) && items.last() != Some(span) {
+            items.push(span.clone());
+        }
+    }
+    items
+}
+
+fn roman_value(label: &str) -> Option<u32> {
+    const NUMERALS: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    NUMERALS.iter().position(|n| *n == label).map(|p| p as u32 + 1)
 }
 
 /// Extends a sentence end over reference marks written right after the full stop:
@@ -315,7 +393,7 @@ fn after_references(s: &str, run_start: usize, mut end: usize) -> usize {
 /// mark protects nothing.
 fn quotations(s: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
-    if !s.contains(|c: char| matches!(c, '"' | '\'' | '“' | '„' | '‘' | '«' | '»' | '‹' | '「' | '『' | '《' | '〈' | '(' | '[')) {
+    if !s.contains(['"', '\'', '“', '„', '‘', '«', '»', '‹', '「', '『', '《', '〈', '(', '[']) {
         return spans;
     }
     let mut at = 0;
@@ -390,7 +468,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         // No space after the mark: "3.14", "U.S.", "example.com", "Yahoo!Inc" go
         // on; only "world.Today" (a lower-case word, then a capitalised one) is two
         // sentences run together.
-        return end == run.end && glued(s, run.start, after);
+        return end == run.end && run.len() == 1 && glued(&s[sentence_start..], run.start - sentence_start, after);
     }
     let next_word_text = next_text.trim_start_matches(is_opener);
     let Some(next_char) = next_word_text.chars().next() else {
@@ -398,13 +476,22 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     };
     // Lower case, a dash, a comma or a number sign after the mark continue the
     // sentence: "Yahoo! reported", "voila! -- you have", "? – спросила", "жыл. №590".
-    if next_char.is_lowercase() || matches!(next_char, '-' | '–' | '—' | '―' | ',' | ';' | '№' | '%' | ')' | ']') {
+    if next_char.is_lowercase() || matches!(next_char, ',' | ';' | '№' | '%' | ')' | ']') {
         return false;
+    }
+    if matches!(next_char, '-' | '–' | '—' | '―') {
+        // After a dash a lower-case word goes on ("voila! -- you have"); before a
+        // capitalised one ("What do you see? - Posted like sentinels") the usual
+        // rules decide.
+        let word_after_dash = next_word_text.trim_start_matches(|c: char| matches!(c, '-' | '–' | '—' | '―') || is_space(c));
+        if !word_after_dash.starts_with(char::is_uppercase) {
+            return false;
+        }
     }
     if punctuation != "." {
         return true;
     }
-    let word = word_before(s, run.start);
+    let word = word_before(&s[sentence_start..], run.start - sentence_start);
     if word.is_empty() {
         return true;
     }
@@ -452,10 +539,13 @@ fn glued(s: &str, at: usize, after: &str) -> bool {
     let lower_word = word.chars().count() >= 2
         && word.chars().all(char::is_alphabetic)
         && word.chars().next_back().is_some_and(char::is_lowercase);
-    let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == ',');
-    let mut next = after.chars();
-    let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
-    (lower_word || number) && capitalised
+    // Three characters at least: "1.Helado, 2.Carne" is a list.
+    let number = word.len() >= 3 && word.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let next_word = after.split(is_space).next().unwrap_or("");
+    let mut next = next_word.chars();
+    let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_none_or(char::is_lowercase);
+    let roman = next_word.len() >= 2 && next_word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    (lower_word || number) && (capitalised || (lower_word && roman))
 }
 
 fn is_bullet(c: char) -> bool {
@@ -737,6 +827,34 @@ mod tests {
     fn unknown_language_names_fall_back_to_neutral_rules() {
         assert_eq!(split_by("Dr. Who came. He left.", "klingon"), ["Dr. Who came.", "He left."]);
         assert_eq!(split_by("Dr. Who came. He left.", ""), ["Dr. Who came.", "He left."]);
+    }
+
+
+    #[test]
+    fn inline_lists_split_at_markers_that_count_up() {
+        assert_eq!(split("Buy: a) milk b) eggs c) bread"), ["Buy:", "a) milk", "b) eggs", "c) bread"]);
+        assert_eq!(split("Steps. 1. Mix well 2. Bake it 3. Serve"), ["Steps.", "1. Mix well", "2. Bake it", "3. Serve"]);
+        assert_eq!(split("(i) one thing (ii) another"), ["(i) one thing", "(ii) another"]);
+        // A lone marker-like word is not a list.
+        assert_eq!(split("Plan a) works. Plan b. Done."), ["Plan a) works.", "Plan b.", "Done."]);
+        assert_eq!(split("It is 5 p.m. today. Then at 6 a.m. we met."), ["It is 5 p.m. today.", "Then at 6 a.m. we met."]);
+    }
+
+    #[test]
+    fn spaced_ellipses_are_one_mark() {
+        assert_eq!(split("He paused . . . and went on. It ended. . . ."), ["He paused . . . and went on.", "It ended. . . ."]);
+    }
+
+    #[test]
+    fn a_dash_after_a_mark_defers_to_the_next_word() {
+        assert_eq!(split("What now? - Nobody knew. Fine."), ["What now?", "- Nobody knew.", "Fine."]);
+    }
+
+
+    #[test]
+    fn an_ellipsis_opening_the_next_sentence_is_not_part_of_the_mark() {
+        assert_eq!(split_in("Het was raak. ...en toen ging het mis.", Language::Dutch), ["Het was raak.", "...en toen ging het mis."]);
+        assert_eq!(split("They met in Washington, D.C. - the capital. Fine."), ["They met in Washington, D.C. - the capital.", "Fine."]);
     }
 
 }
