@@ -28,6 +28,7 @@ from polysum._polysum import (
     Summary,
     SummarySentence,
     __version__,
+    normalize,
     sentences,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "Summary",
     "SummarySentence",
     "__version__",
+    "normalize",
     "sentences",
     "summarize",
 ]

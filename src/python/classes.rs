@@ -449,6 +449,14 @@ pub(crate) fn sentences(
         .collect())
 }
 
+/// Scraped or extracted text rewritten as plain prose (markup, dot leaders,
+/// separators and broken lines removed); split the result with `sentences`.
+#[pyfunction]
+pub(crate) fn normalize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text = text_of(text, &|| "text".into())?;
+    Ok(py.detach(|| guard(|| crate::text::normalize(&text)))?)
+}
+
 /// Summarises clusters of documents. Options are keyword-only; the budget is at
 /// most one of `max_sentences`, `max_words`, `max_chars`, `max_bytes`, `ratio`.
 #[pyclass(name = "Summarizer", module = "polysum", frozen, eq)]

@@ -23,6 +23,7 @@ fn polysum_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::PyRanking>()?;
     m.add_class::<classes::PySentence>()?;
     m.add_function(wrap_pyfunction!(classes::sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(classes::normalize, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     let languages: Vec<&str> = crate::Language::ALL.iter().map(|l| l.name()).collect();
     m.add("LANGUAGES", languages)?;

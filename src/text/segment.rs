@@ -135,9 +135,17 @@ fn paragraphs(text: &str) -> Vec<Vec<Range<usize>>> {
 fn units(text: &str) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     for lines in paragraphs(text) {
+        // A line runs on into the next when the next opens in lower case (unless
+        // both are short, as in a menu or a list of keywords) or with a bracket
+        // that is not a list marker and goes on to end the sentence: "up to 400
+        // yd\n(365.8 m)."
         let continues = |i: usize| {
+            let line = &text[lines[i].clone()];
             let next = &text[lines[i + 1].clone()];
-            starts_lower_case(next) && !starts_list_item(next)
+            let short = |l: &str| l.split_whitespace().count() < 3 && !l.ends_with([',', '-', ';']);
+            let lower = starts_lower_case(next) && !(short(line) && short(next));
+            let bracket = next.starts_with('(') && !ends_terminal(line) && ends_terminal(next);
+            (lower || bracket) && !starts_list_item(next)
         };
         // A paragraph of three or more lines in which some line runs on into a
         // lower-case next line is hard-wrapped prose: its line breaks are spaces.
@@ -318,7 +326,9 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
             continue;
         }
         let end = start + (rest.len() - body.len()) + label_len + suffix.trim_end().len();
-        if (1..=2).contains(&label_len) && label.bytes().all(|b| b.is_ascii_digit()) {
+        // "1. Mix" is a list; "for 1. above" points at one.
+        let capitalised = rest[end - start..].trim_start().starts_with(char::is_uppercase);
+        if (1..=2).contains(&label_len) && label.bytes().all(|b| b.is_ascii_digit()) && capitalised {
             markers.push((start..end, Kind::Number, label.parse().unwrap_or(0), suffix));
         }
         if label_len == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -523,6 +533,18 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         return !opens_unit && (!rules.ordinal_full_stop || starts_sentence());
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    // A letter opening the sentence is a label: "Q. What is it? A. A pen.", "d. Log".
+    let opens_sentence = s[sentence_start..run.start].trim_start_matches(is_bullet).trim_start_matches(is_opener) == word;
+    if opens_sentence && (single_letter(word) || roman_value(&lower).is_some()) {
+        return false;
+    }
+    // Times: "at 6 p.m. Travelers waited" ends there, "at 6 p.m. Tuesday" does not.
+    if lower == "a.m" || lower == "p.m" {
+        let next_word: String = next_word_text.chars().take_while(|c| c.is_alphabetic()).collect();
+        let all_caps = next_word.chars().count() >= 2 && next_word.chars().all(char::is_uppercase);
+        let continues_time = all_caps || TIME_FOLLOWERS.contains(&next_word.to_lowercase().as_str());
+        return !next_char.is_numeric() && !continues_time;
+    }
     // "U.S.", "e.g.", "D.C." (but not "351.123.465.4" or "120.5°C").
     let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
     if abbreviations.general.contains(&lower) || initial || dotted {
@@ -530,6 +552,15 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     }
     true
 }
+
+/// Capitalised words that follow a time inside a sentence ("5 p.m. Monday",
+/// "8 a.m. Eastern").
+const TIME_FOLLOWERS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "eastern", "pacific", "central", "mountain",
+    "local", "gmt", "utc",
+];
 
 /// Whether a full stop, question or exclamation mark at `at` with `after` right
 /// behind it (no space) joins two sentences: a lower-case word or a number before
@@ -855,6 +886,34 @@ mod tests {
     fn an_ellipsis_opening_the_next_sentence_is_not_part_of_the_mark() {
         assert_eq!(split_in("Het was raak. ...en toen ging het mis.", Language::Dutch), ["Het was raak.", "...en toen ging het mis."]);
         assert_eq!(split("They met in Washington, D.C. - the capital. Fine."), ["They met in Washington, D.C. - the capital.", "Fine."]);
+    }
+
+
+    #[test]
+    fn lines_continue_after_brackets_but_short_lines_stay_apart() {
+        assert_eq!(split("It reached 400 yd\n(365.8 m). Next."), ["It reached 400 yd\n(365.8 m).", "Next."]);
+        assert_eq!(split("features\ncontact manager\nevents, prices"), ["features", "contact manager", "events, prices"]);
+    }
+
+    #[test]
+    fn question_and_answer_labels() {
+        assert_eq!(split("Q. Who won? A. The home side."), ["Q. Who won?", "A. The home side."]);
+    }
+
+    #[test]
+    fn times_end_sentences_unless_a_day_or_zone_follows() {
+        assert_eq!(
+            split("He left at 6 p.m. Travelers stayed. We met at 5 p.m. Tuesday. It ran till 8 P.M. EDT."),
+            ["He left at 6 p.m.", "Travelers stayed.", "We met at 5 p.m. Tuesday.", "It ran till 8 P.M. EDT."]
+        );
+    }
+
+
+    #[test]
+    fn numbers_pointing_at_items_are_not_lists() {
+        assert_eq!(split("As agreed in 1. above and in 2. below, we pay."), ["As agreed in 1. above and in 2. below, we pay."]);
+        assert_eq!(split("Trophy\n(6 inch crystal - photo soon)\nThe team judges."), ["Trophy", "(6 inch crystal - photo soon)", "The team judges."]);
+        assert_eq!(split("d. Compliance Log\ne. Logistics Data"), ["d. Compliance Log", "e. Logistics Data"]);
     }
 
 }

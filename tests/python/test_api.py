@@ -237,6 +237,17 @@ def test_sentences_splits_with_spans():
         polysum.sentences("x", language=3)
 
 
+def test_normalize_cleans_scraped_text_before_splitting():
+    page = "<h2>Contents</h2>\nIntro.......... 5\n<p>We <em>won</em> &amp; left. Then\n.</p>"
+    clean = polysum.normalize(page)
+    assert [s.text for s in polysum.sentences(clean)] == ["Contents", "Intro", "We won & left.", "Then."]
+    assert polysum.normalize("") == ""
+    with pytest.raises(TypeError):
+        polysum.normalize(b"bytes")
+    with pytest.raises(polysum.InputError):
+        polysum.normalize("lone \ud800 surrogate")
+
+
 def test_rank_gives_every_sentence_and_numpy_arrays(example):
     ranking = polysum.Summarizer().rank(example)
     sentences = ranking.sentences
