@@ -12,7 +12,7 @@
 /// - markup: character entities (`&amp;`, `&lt;`, `&#39;`, ...) decoded, then tags
 ///   removed (block tags such as `<p>`, `<div>`, `<h2>`, `<br>`, `<li>` end the
 ///   line; inline ones such as `<em>` vanish);
-/// - dot leaders: a run of four or more full stops ending a line, with the page
+/// - dot leaders: a run of six or more full stops ending a line, with the page
 ///   number after it, is dropped ("Chapter 2 ........ 6"); elsewhere the run
 ///   becomes a space;
 /// - borders: runs of ten or more slashes, bars, equals signs, tildes, pluses or
@@ -154,7 +154,9 @@ fn clean_line(line: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         let run = chars[i..].iter().take_while(|&&d| d == c).count();
-        if c == '.' && run >= 4 {
+        // Four dots are an ellipsis and a full stop ("that.... She"); longer runs
+        // are leaders.
+        if c == '.' && run >= 6 {
             let rest: String = chars[i + run..].iter().collect();
             let trailing = rest.trim();
             let page_number = trailing.chars().all(|d| d.is_ascii_digit() || d == '-' || d == '–' || d == '.');
@@ -213,11 +215,13 @@ fn join_lines(lines: Vec<String>) -> String {
         }
         i += 1;
     }
-    let mut text = out.join("\n");
-    if !text.is_empty() {
-        text.push('\n');
+    let text = out.join("\n");
+    let text = text.trim_matches('\n');
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("{text}\n")
     }
-    text
 }
 
 #[cfg(test)]
@@ -226,7 +230,7 @@ mod tests {
 
     #[test]
     fn markup_is_removed_and_entities_decoded() {
-        assert_eq!(normalize("<p>Fish &amp; chips. <em>Good</em>!</p>"), "\nFish & chips. Good!\n\n");
+        assert_eq!(normalize("<p>Fish &amp; chips. <em>Good</em>!</p>"), "Fish & chips. Good!\n");
         assert_eq!(normalize("a &lt;b&gt;bold&lt;/b&gt; word &#233;t&#xE9;"), "a bold word été\n");
         assert_eq!(normalize("3 < 4 and x<y"), "3 < 4 and x<y\n");
         assert_eq!(normalize("AT&T rose &"), "AT&T rose &\n");
@@ -236,8 +240,8 @@ mod tests {
     fn dot_leaders_and_separators() {
         assert_eq!(normalize("Intro.......... 5\nChapter 2 ...... 16-17"), "Intro\nChapter 2\n");
         assert_eq!(normalize("Long dots........here."), "Long dots here.\n");
-        assert_eq!(normalize("//////////////Title\n=============="), "Title\n\n");
-        assert_eq!(normalize("It ended..."), "It ended...\n");
+        assert_eq!(normalize("//////////////Title\n=============="), "Title\n");
+        assert_eq!(normalize("It ended... I never meant that.... She left."), "It ended... I never meant that.... She left.\n");
     }
 
     #[test]

@@ -142,14 +142,21 @@ fn units(text: &str) -> Vec<Range<usize>> {
         let continues = |i: usize| {
             let line = &text[lines[i].clone()];
             let next = &text[lines[i + 1].clone()];
-            let short = |l: &str| l.split_whitespace().count() < 3 && !l.ends_with([',', '-', ';']);
+            // Short: under three words since the line's last full stop.
+            let short = |l: &str| {
+                let tail = l.rsplit(['.', '!', '?']).next().unwrap_or(l);
+                tail.split_whitespace().count() < 3 && !l.ends_with([',', '-', ';'])
+            };
             let lower = starts_lower_case(next) && !(short(line) && short(next));
             let bracket = next.starts_with('(') && !ends_terminal(line) && ends_terminal(next);
             (lower || bracket) && !starts_list_item(next)
         };
-        // A paragraph of three or more lines in which some line runs on into a
-        // lower-case next line is hard-wrapped prose: its line breaks are spaces.
+        // A paragraph of three or more lines, most of them long, in which some line runs on into
+        // a lower-case next line is hard-wrapped prose: its line breaks are spaces.
+        let mut lengths: Vec<usize> = lines.iter().map(|l| l.len()).collect();
+        lengths.sort_unstable();
         let hard_wrapped = lines.len() >= 3
+            && lengths[lengths.len() / 2] >= 30
             && (0..lines.len() - 1).any(|i| continues(i) && !ends_terminal(&text[lines[i].clone()]));
         let mut unit_start = lines[0].start;
         for i in 0..lines.len() {
@@ -231,14 +238,21 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
     let base = unit.start;
     let s = &text[unit];
     let quotations = quotations(s);
-    let mut items = list_items(s).into_iter().peekable();
+    let mut starts = list_items(s);
+    starts.extend(interrupted_speech(s));
+    starts.sort_by_key(|start| start.start);
+    let mut items = starts.into_iter().peekable();
     let mut sentence_start = 0;
     let mut i = 0;
     let bytes = s.as_bytes();
     while i < s.len() {
-        // An item of an inline list ("a) milk b) eggs", "1. Mix 2. Bake") starts a
-        // sentence of its own, and the full stop of its marker ends nothing.
+        // An item of an inline list ("a) milk b) eggs", "1. Mix 2. Bake", "• milk •
+        // eggs") starts a sentence of its own, and the full stop of its marker ends
+        // nothing; so does the sentence after speech broken off ("sir--" The).
         if let Some(item) = items.next_if(|item| item.start <= i) {
+            if item.start < sentence_start {
+                continue; // already past it: a sentence ended there
+            }
             let before = s[sentence_start..item.start].trim_end_matches(is_space);
             if !before.is_empty() {
                 out.push(Segment { start: base + sentence_start, end: base + sentence_start + before.len(), terminated: ends_terminal(before) });
@@ -262,13 +276,24 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         while let Some(d) = s[run_end..].chars().next().filter(|d| is_terminal(*d, rules)) {
             run_end += d.len_utf8();
         }
-        // A spaced ellipsis ". . ." is one mark.
-        while s[run_start..run_end].bytes().all(|b| b == b'.' || b == b' ')
-            && s[run_end..].starts_with(" .")
-            && !s[run_end + 2..].starts_with('.')
+        // A spaced ellipsis ". . ." is one mark when it stands apart from the word
+        // before ("is . . . I") or closes the unit ("ended. . . ."); a full stop
+        // followed by one opening the next sentence ("compounds. . . . The")
+        // stays a full stop.
+        let spaced_before = s[..run_start].ends_with(is_space);
+        let mut spaced_end = run_end;
+        while s[run_start..spaced_end].bytes().all(|b| b == b'.' || b == b' ')
+            && s[spaced_end..].starts_with(" .")
+            && !s[spaced_end + 2..].starts_with('.')
         {
-            run_end += 2;
+            spaced_end += 2;
         }
+        if spaced_end > run_end && (spaced_before || s[spaced_end..].trim_start_matches(is_closer).trim().is_empty()) {
+            run_end = spaced_end;
+        }
+        // Three spaced dots after a space mark an omission; a fourth is a full stop.
+        let mid_sentence_ellipsis =
+            spaced_before && s[run_start..run_end].contains(' ') && s[run_start..run_end].matches('.').count() == 3;
         let mut end = run_end;
         while let Some(d) = s[end..].chars().next().filter(|d| is_closer(*d)) {
             end += d.len_utf8();
@@ -280,7 +305,9 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         let quoted = quotations.iter().any(|q| q.start <= run_start && end <= q.end);
         // "[...]" and "(...)" mark an omission, not an end.
         let omission = s[..run_start].ends_with(['[', '(']) && s[run_end..].starts_with([']', ')']);
-        if !quoted && !omission && is_boundary(s, sentence_start, run_start..run_end, end, rules) {
+        // A mark opening the sentence ends nothing (". . . The practice was").
+        let opens = s[sentence_start..run_start].trim().is_empty();
+        if !quoted && !omission && !opens && !mid_sentence_ellipsis && is_boundary(s, sentence_start, run_start..run_end, end, rules) {
             let next = end + (s[end..].len() - s[end..].trim_start_matches(is_space).len());
             out.push(Segment { start: base + sentence_start, end: base + end, terminated: true });
             sentence_start = next;
@@ -308,13 +335,13 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
     }
     // (marker span, kind, value, suffix); a letter such as "i" or "v" is also a roman numeral.
     let mut markers: Vec<(Range<usize>, Kind, u32, &str)> = Vec::new();
-    if !s.contains(['.', ')']) {
-        return Vec::new();
-    }
     let starts = s.char_indices().filter(|&(at, c)| {
         (c.is_ascii_alphanumeric() || c == '(') && s[..at].chars().next_back().is_none_or(is_space)
     });
     for (start, _) in starts {
+        if s[..start].trim_end().ends_with(['•', '⁃', '▪', '◦', '‣']) {
+            continue; // "• 9. The first item": the bullet starts the item
+        }
         let rest = &s[start..];
         let body = rest.strip_prefix('(').unwrap_or(rest);
         let label_len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
@@ -339,6 +366,12 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
         }
     }
     let mut items: Vec<Range<usize>> = Vec::new();
+    // Bullets inside a unit: each starts an item.
+    for (at, c) in s.char_indices().skip(1) {
+        if matches!(c, '•' | '⁃' | '▪' | '◦' | '‣') && s[..at].ends_with(is_space) {
+            items.push(at..at + c.len_utf8());
+        }
+    }
     for (index, (span, kind, value, suffix)) in markers.iter().enumerate() {
         // The same kind of label with the same punctuation, one more or one less.
         let counts_on = |other: &(Range<usize>, Kind, u32, &str), step: i64| {
@@ -351,6 +384,25 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
         }
     }
     items
+}
+
+/// Where a sentence starts after speech broken off with a dash: `"If you please,
+/// sir--" The Rabbit started`. Empty ranges: no marker to skip.
+fn interrupted_speech(s: &str) -> Vec<Range<usize>> {
+    let mut starts = Vec::new();
+    for dash in ["--", "—", "–"] {
+        for (at, _) in s.match_indices(dash) {
+            let after_dash = &s[at + dash.len()..];
+            let closers = after_dash.len() - after_dash.trim_start_matches(['"', '”', '\'', '’']).len();
+            let rest = &after_dash[closers..];
+            let next = rest.trim_start_matches(is_space);
+            if closers > 0 && next.len() < rest.len() && next.starts_with(char::is_uppercase) {
+                let start = s.len() - next.len();
+                starts.push(start..start);
+            }
+        }
+    }
+    starts
 }
 
 fn roman_value(label: &str) -> Option<u32> {
@@ -566,6 +618,11 @@ const TIME_FOLLOWERS: &[&str] = &[
 /// behind it (no space) joins two sentences: a lower-case word or a number before
 /// it, a capitalised word after ("Tuesday.Mr.", "1,000.That").
 fn glued(s: &str, at: usize, after: &str) -> bool {
+    let token_after = after.split(is_space).next().unwrap_or("");
+    let token_before = s[..at].rsplit(is_space).next().unwrap_or("");
+    if [token_before, token_after].iter().any(|t| t.contains(['@', '/'])) {
+        return false; // "Jane.Doe@example.com", "site.Com/Page"
+    }
     let word = word_before(s, at);
     let lower_word = word.chars().count() >= 2
         && word.chars().all(char::is_alphabetic)
@@ -914,6 +971,22 @@ mod tests {
         assert_eq!(split("As agreed in 1. above and in 2. below, we pay."), ["As agreed in 1. above and in 2. below, we pay."]);
         assert_eq!(split("Trophy\n(6 inch crystal - photo soon)\nThe team judges."), ["Trophy", "(6 inch crystal - photo soon)", "The team judges."]);
         assert_eq!(split("d. Compliance Log\ne. Logistics Data"), ["d. Compliance Log", "e. Logistics Data"]);
+    }
+
+
+    #[test]
+    fn bullets_and_broken_off_speech_start_sentences() {
+        assert_eq!(split("\u{2022} milk \u{2022} eggs \u{2022} 3. bread"), ["\u{2022} milk", "\u{2022} eggs", "\u{2022} 3. bread"]);
+        assert_eq!(split("She began, \"If you please, sir--\" The man ran off."), ["She began, \"If you please, sir--\"", "The man ran off."]);
+        assert_eq!(split("A well-known--\"quoted\" word stays."), ["A well-known--\"quoted\" word stays."]);
+    }
+
+    #[test]
+    fn ellipses_between_and_before_sentences() {
+        assert_eq!(split("I mean . . . I didn't mean it. Fine."), ["I mean . . . I didn't mean it.", "Fine."]);
+        assert_eq!(split("It was over. . . . The rest followed. . . ."), ["It was over.", ". . . The rest followed. . . ."]);
+        assert_eq!(split("Write to Jane.Doe@example.com today."), ["Write to Jane.Doe@example.com today."]);
+        assert_eq!(split("We did it, you and I. Did you see him?"), ["We did it, you and I.", "Did you see him?"]);
     }
 
 }
