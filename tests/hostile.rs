@@ -121,3 +121,21 @@ fn a_hundred_thousand_sentences_on_one_line() {
     assert_eq!(summary.len(), 1);
     assert_valid(&summary, &documents);
 }
+
+#[test]
+fn a_megabyte_of_unclosed_quotes_brackets_and_list_markers() {
+    // Each opening mark searches for its closing one; unpaired, a naive search is
+    // quadratic (hours at this size). Same for markers that never count up.
+    for unit in ["( ", "\" ", "\u{ab} ", "'a ", "a) ", "1. X ", "-- \" A", "\u{2022} "] {
+        let text = unit.repeat(1_000_000 / unit.len());
+        let segments = segment(&text, Language::English);
+        let mut covered = 0;
+        for s in &segments {
+            assert!(text[covered..s.start].chars().all(char::is_whitespace));
+            covered = s.end;
+        }
+        assert!(text[covered..].trim().is_empty());
+        let documents = [Document::new("a", text)];
+        assert_valid(&summarize(&documents), &documents);
+    }
+}

@@ -61,26 +61,26 @@ macro_rules! languages {
 
 languages! {
     Arabic => "arabic", Some(rust_stemmers::Algorithm::Arabic), "arabic.txt", None;
-    Czech => "czech", None, "czech.txt", None;
+    Czech => "czech", None, "czech.txt", Some(include_str!("abbreviations/czech.txt"));
     Danish => "danish", Some(rust_stemmers::Algorithm::Danish), "danish.txt", Some(include_str!("abbreviations/danish.txt"));
     Dutch => "dutch", Some(rust_stemmers::Algorithm::Dutch), "dutch.txt", Some(include_str!("abbreviations/dutch.txt"));
     English => "english", Some(rust_stemmers::Algorithm::English), "english.txt", Some(include_str!("abbreviations/english.txt"));
-    Finnish => "finnish", Some(rust_stemmers::Algorithm::Finnish), "finnish.txt", None;
+    Finnish => "finnish", Some(rust_stemmers::Algorithm::Finnish), "finnish.txt", Some(include_str!("abbreviations/finnish.txt"));
     French => "french", Some(rust_stemmers::Algorithm::French), "french.txt", Some(include_str!("abbreviations/french.txt"));
     German => "german", Some(rust_stemmers::Algorithm::German), "german.txt", Some(include_str!("abbreviations/german.txt"));
-    Greek => "greek", Some(rust_stemmers::Algorithm::Greek), "greek.txt", None;
+    Greek => "greek", Some(rust_stemmers::Algorithm::Greek), "greek.txt", Some(include_str!("abbreviations/greek.txt"));
     Hebrew => "hebrew", None, "hebrew.txt", None;
     Hindi => "hindi", None, "hindi.txt", None;
-    Hungarian => "hungarian", Some(rust_stemmers::Algorithm::Hungarian), "hungarian.txt", None;
+    Hungarian => "hungarian", Some(rust_stemmers::Algorithm::Hungarian), "hungarian.txt", Some(include_str!("abbreviations/hungarian.txt"));
     Italian => "italian", Some(rust_stemmers::Algorithm::Italian), "italian.txt", Some(include_str!("abbreviations/italian.txt"));
-    Norwegian => "norwegian", Some(rust_stemmers::Algorithm::Norwegian), "norwegian.txt", None;
+    Norwegian => "norwegian", Some(rust_stemmers::Algorithm::Norwegian), "norwegian.txt", Some(include_str!("abbreviations/norwegian.txt"));
     Portuguese => "portuguese", Some(rust_stemmers::Algorithm::Portuguese), "portuguese.txt", Some(include_str!("abbreviations/portuguese.txt"));
-    Romanian => "romanian", Some(rust_stemmers::Algorithm::Romanian), "romanian.txt", None;
+    Romanian => "romanian", Some(rust_stemmers::Algorithm::Romanian), "romanian.txt", Some(include_str!("abbreviations/romanian.txt"));
     Russian => "russian", Some(rust_stemmers::Algorithm::Russian), "russian.txt", Some(include_str!("abbreviations/russian.txt"));
     Spanish => "spanish", Some(rust_stemmers::Algorithm::Spanish), "spanish.txt", Some(include_str!("abbreviations/spanish.txt"));
-    Swedish => "swedish", Some(rust_stemmers::Algorithm::Swedish), "swedish.txt", None;
+    Swedish => "swedish", Some(rust_stemmers::Algorithm::Swedish), "swedish.txt", Some(include_str!("abbreviations/swedish.txt"));
     Tamil => "tamil", Some(rust_stemmers::Algorithm::Tamil), "tamil.txt", None;
-    Turkish => "turkish", Some(rust_stemmers::Algorithm::Turkish), "turkish.txt", None;
+    Turkish => "turkish", Some(rust_stemmers::Algorithm::Turkish), "turkish.txt", Some(include_str!("abbreviations/turkish.txt"));
 }
 
 const ISO_CODES: &[(&str, Language)] = &[

@@ -99,6 +99,11 @@ fn paragraphs(text: &str) -> Vec<Vec<Range<usize>>> {
     };
     let mut i = 0;
     while i < bytes.len() {
+        // Jump to the next byte that can break a line.
+        match memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i..]) {
+            Some(offset) => i += offset,
+            None => break,
+        }
         match bytes[i] {
             b'\n' => {
                 push_line(line_start, i, &mut current);
@@ -233,13 +238,38 @@ fn starts_lower_case(line: &str) -> bool {
     line.trim_start_matches(is_opener).chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Bytes that may begin a sentence-ending mark: the ASCII terminators (';' and
+/// ':' end sentences in some languages) and every non-ASCII lead byte.
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || matches!(b as u8, b'.' | b'!' | b'?' | b';' | b':');
+        b += 1;
+    }
+    table
+};
+
+/// Bytes `scan_marks` looks at: quotes, brackets, '-' and the lead bytes of the
+/// non-ASCII marks.
+const MARK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'-' | 0xC2 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
+
 /// Splits one unit at its sentence boundaries.
 fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Vec<Segment>) {
     let base = unit.start;
     let s = &text[unit];
-    let quotations = quotations(s);
-    let mut starts = list_items(s);
-    starts.extend(interrupted_speech(s));
+    let marks = scan_marks(s);
+    let quotations = quotations(s, &marks.quotes);
+    let mut starts = list_items(s, &marks.bullets);
+    starts.extend(interrupted_speech(s, &marks.dashes));
     starts.sort_by_key(|start| start.start);
     let mut items = starts.into_iter().peekable();
     let mut sentence_start = 0;
@@ -261,9 +291,14 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
             i = item.end;
             continue;
         }
-        // Most bytes are ASCII that cannot end a sentence: skip them undecoded.
-        if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?' | b';' | b':') {
+        // Most bytes are ASCII that cannot end a sentence: skip them undecoded, up
+        // to the next list item.
+        let limit = items.peek().map_or(s.len(), |item| item.start.clamp(i, s.len()));
+        if !MAY_END[usize::from(bytes[i])] {
             i += 1;
+            while i < limit && !MAY_END[usize::from(bytes[i])] {
+                i += 1;
+            }
             continue;
         }
         let c = s[i..].chars().next().expect("i is on a char boundary inside s");
@@ -326,7 +361,7 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
 
 /// The markers of inline lists in a unit: runs of at least two markers that count
 /// up ("1." "2.", "a)" "b)", "(i)" "(ii)"), each at the start or after a space.
-fn list_items(s: &str) -> Vec<Range<usize>> {
+fn list_items(s: &str, bullets: &[usize]) -> Vec<Range<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
         Number,
@@ -335,26 +370,33 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
     }
     // (marker span, kind, value, suffix); a letter such as "i" or "v" is also a roman numeral.
     let mut markers: Vec<(Range<usize>, Kind, u32, &str)> = Vec::new();
-    let starts = s.char_indices().filter(|&(at, c)| {
-        (c.is_ascii_alphanumeric() || c == '(') && s[..at].chars().next_back().is_none_or(is_space)
-    });
-    for (start, _) in starts {
+    let bytes = s.as_bytes();
+    // A marker ends in "." or ")" followed by a space: find those, then look back
+    // at the label (at most four letters or digits, after a space or "(").
+    for mark in memchr::memchr2_iter(b'.', b')', bytes) {
+        let suffix = match (bytes[mark], bytes.get(mark + 1), bytes.get(mark + 2)) {
+            (b'.', Some(b')'), Some(b' ')) => ".) ",
+            (b'.', Some(b' '), _) => ". ",
+            (b')', Some(b' '), _) if mark == 0 || bytes[mark - 1] != b'.' => ") ",
+            _ => continue,
+        };
+        let label_len = bytes[..mark].iter().rev().take(5).take_while(|b| b.is_ascii_alphanumeric()).count();
+        if label_len == 0 || label_len > 4 {
+            continue;
+        }
+        let label_start = mark - label_len;
+        let bracketed = label_start > 0 && bytes[label_start - 1] == b'(';
+        let start = if bracketed { label_start - 1 } else { label_start };
+        if (bracketed && suffix != ") ") || (start > 0 && !bytes[start - 1].is_ascii_whitespace()) {
+            continue;
+        }
         if s[..start].trim_end().ends_with(['•', '⁃', '▪', '◦', '‣']) {
             continue; // "• 9. The first item": the bullet starts the item
         }
-        let rest = &s[start..];
-        let body = rest.strip_prefix('(').unwrap_or(rest);
-        let label_len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        let label = &body[..label_len];
-        let after = &body[label_len..];
-        let suffix = [".) ", ") ", ". "].into_iter().find(|m| after.starts_with(m));
-        let Some(suffix) = suffix else { continue };
-        if rest.starts_with('(') && suffix != ") " {
-            continue;
-        }
-        let end = start + (rest.len() - body.len()) + label_len + suffix.trim_end().len();
+        let label = &s[label_start..mark];
+        let end = mark + suffix.trim_end().len();
         // "1. Mix" is a list; "for 1. above" points at one.
-        let capitalised = rest[end - start..].trim_start().starts_with(char::is_uppercase);
+        let capitalised = s[end..].trim_start().starts_with(char::is_uppercase);
         if (1..=2).contains(&label_len) && label.bytes().all(|b| b.is_ascii_digit()) && capitalised {
             markers.push((start..end, Kind::Number, label.parse().unwrap_or(0), suffix));
         }
@@ -367,9 +409,10 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
     }
     let mut items: Vec<Range<usize>> = Vec::new();
     // Bullets inside a unit: each starts an item.
-    for (at, c) in s.char_indices().skip(1) {
-        if matches!(c, '•' | '⁃' | '▪' | '◦' | '‣') && s[..at].ends_with(is_space) {
-            items.push(at..at + c.len_utf8());
+    for &at in bullets {
+        if at > 0 && s[..at].ends_with(is_space) {
+            let length = s[at..].chars().next().map_or(1, char::len_utf8);
+            items.push(at..at + length);
         }
     }
     for (index, (span, kind, value, suffix)) in markers.iter().enumerate() {
@@ -388,18 +431,16 @@ fn list_items(s: &str) -> Vec<Range<usize>> {
 
 /// Where a sentence starts after speech broken off with a dash: `"If you please,
 /// sir--" The Rabbit started`. Empty ranges: no marker to skip.
-fn interrupted_speech(s: &str) -> Vec<Range<usize>> {
+fn interrupted_speech(s: &str, dashes: &[(usize, usize)]) -> Vec<Range<usize>> {
     let mut starts = Vec::new();
-    for dash in ["--", "—", "–"] {
-        for (at, _) in s.match_indices(dash) {
-            let after_dash = &s[at + dash.len()..];
-            let closers = after_dash.len() - after_dash.trim_start_matches(['"', '”', '\'', '’']).len();
-            let rest = &after_dash[closers..];
-            let next = rest.trim_start_matches(is_space);
-            if closers > 0 && next.len() < rest.len() && next.starts_with(char::is_uppercase) {
-                let start = s.len() - next.len();
-                starts.push(start..start);
-            }
+    for &(at, length) in dashes {
+        let after_dash = &s[at + length..];
+        let closers = after_dash.len() - after_dash.trim_start_matches(['"', '”', '\'', '’']).len();
+        let rest = &after_dash[closers..];
+        let next = rest.trim_start_matches(is_space);
+        if closers > 0 && next.len() < rest.len() && next.starts_with(char::is_uppercase) {
+            let start = s.len() - next.len();
+            starts.push(start..start);
         }
     }
     starts
@@ -453,32 +494,96 @@ fn after_references(s: &str, run_start: usize, mut end: usize) -> usize {
 /// mark is in the unit: from just after the opening mark to just before the
 /// closing one. Quotations do not nest here; an opening mark without its closing
 /// mark protects nothing.
-fn quotations(s: &str) -> Vec<Range<usize>> {
+fn quotations(s: &str, marks: &[(usize, char)]) -> Vec<Range<usize>> {
+    // Pairing is linear: a search for the closing mark of one kind that fails
+    // once fails for every later opening mark of that kind, so it is not repeated
+    // (hostile text of a million "(" stays linear).
     let mut spans = Vec::new();
-    if !s.contains(['"', '\'', '“', '„', '‘', '«', '»', '‹', '「', '『', '《', '〈', '(', '[']) {
-        return spans;
-    }
-    let mut at = 0;
-    while let Some((offset, open)) = s[at..].char_indices().find(|&(offset, c)| opens_quotation(s, at + offset, c)) {
-        let inner = at + offset + open.len_utf8();
-        match find_closing(s, inner, open) {
-            Some(close) => {
-                spans.push(inner..close);
-                at = close;
+    let mut failed_from: Vec<(char, usize)> = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        let (position, open) = marks[i];
+        i += 1;
+        if !opens_quotation(s, position, open) {
+            continue;
+        }
+        if failed_from.iter().any(|&(kind, from)| kind == open && from <= i) {
+            continue;
+        }
+        let closing = marks[i..].iter().position(|&(at, c)| closes_quotation(s, at, c, open));
+        match closing {
+            Some(offset) => {
+                spans.push(position + open.len_utf8()..marks[i + offset].0);
+                i += offset + 1;
             }
-            None => at = inner,
+            None => failed_from.push((open, i)),
         }
     }
     spans
 }
 
+/// The marks the rules of a unit look at, found in one pass over its bytes.
+struct Marks {
+    /// Quotation marks and brackets, with their positions.
+    quotes: Vec<(usize, char)>,
+    /// Positions of bullets ("•", "⁃", ...).
+    bullets: Vec<usize>,
+    /// Dashes ("--", "—", "–"): position and length.
+    dashes: Vec<(usize, usize)>,
+}
+
+fn scan_marks(s: &str) -> Marks {
+    let bytes = s.as_bytes();
+    let mut marks = Marks { quotes: Vec::new(), bullets: Vec::new(), dashes: Vec::new() };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MARK_BYTES[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        match bytes[i] {
+            b @ (b'"' | b'\'' | b'(' | b')' | b'[' | b']') => marks.quotes.push((i, b as char)),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                marks.dashes.push((i, 2));
+                i += 2;
+                continue;
+            }
+            // The lead bytes of the non-ASCII marks: « » (C2), quotes, dashes and
+            // bullets (E2), CJK brackets (E3).
+            0xC2 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().expect("a lead byte starts a char");
+                if is_quote_mark(c) {
+                    marks.quotes.push((i, c));
+                } else if matches!(c, '—' | '–') {
+                    marks.dashes.push((i, c.len_utf8()));
+                } else if matches!(c, '•' | '⁃' | '▪' | '◦' | '‣') {
+                    marks.bullets.push(i);
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    marks
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉'
+            | '(' | ')' | '[' | ']'
+    )
+}
+
 fn opens_quotation(s: &str, at: usize, c: char) -> bool {
-    let before = s[..at].chars().next_back();
-    let after = s[at + c.len_utf8()..].chars().next();
     match c {
         '“' | '„' | '‘' | '«' | '»' | '‹' | '「' | '『' | '《' | '〈' | '(' | '[' => true,
         // Straight quotes open where a word starts after them and none ends before.
         '"' | '\'' => {
+            let before = s[..at].chars().next_back();
+            let after = s[at + c.len_utf8()..].chars().next();
             before.is_none_or(|b| is_space(b) || is_opener(b) || b == '-' || b == '—')
                 && after.is_some_and(|a| a.is_alphanumeric() || is_opener(a) || a == '_')
         }
@@ -486,32 +591,26 @@ fn opens_quotation(s: &str, at: usize, c: char) -> bool {
     }
 }
 
-fn find_closing(s: &str, from: usize, open: char) -> Option<usize> {
-    let closers: &[char] = match open {
-        '“' => &['”'],
-        '„' => &['“', '”'],
-        '‘' => &['’'],
-        '«' => &['»'],
-        '»' => &['«'],
-        '‹' => &['›'],
-        '「' => &['」'],
-        '『' => &['』'],
-        '《' => &['》'],
-        '〈' => &['〉'],
-        '(' => &[')'],
-        '[' => &[']'],
-        '"' => &['"'],
-        _ => &['\''],
+/// Whether the mark `c` at `at` closes a quotation opened by `open`.
+fn closes_quotation(s: &str, at: usize, c: char, open: char) -> bool {
+    let closes = match open {
+        '“' => c == '”',
+        '„' => matches!(c, '“' | '”'),
+        '‘' => c == '’',
+        '«' => c == '»',
+        '»' => c == '«',
+        '‹' => c == '›',
+        '「' => c == '」',
+        '『' => c == '』',
+        '《' => c == '》',
+        '〈' => c == '〉',
+        '(' => c == ')',
+        '[' => c == ']',
+        '"' => c == '"',
+        _ => c == '\'',
     };
-    s[from..].char_indices().map(|(offset, c)| (from + offset, c)).find_map(|(position, c)| {
-        if !closers.contains(&c) {
-            return None;
-        }
-        // A right single quote or apostrophe between letters is an apostrophe.
-        let after = s[position + c.len_utf8()..].chars().next();
-        let apostrophe = matches!(c, '’' | '\'') && after.is_some_and(char::is_alphanumeric);
-        (!apostrophe).then_some(position)
-    })
+    // A right single quote or apostrophe before a letter is an apostrophe.
+    closes && !(matches!(c, '’' | '\'') && s[at + c.len_utf8()..].starts_with(char::is_alphanumeric))
 }
 
 /// Decides whether the terminal punctuation `run` (closers included up to `end`)
@@ -987,6 +1086,30 @@ mod tests {
         assert_eq!(split("It was over. . . . The rest followed. . . ."), ["It was over.", ". . . The rest followed. . . ."]);
         assert_eq!(split("Write to Jane.Doe@example.com today."), ["Write to Jane.Doe@example.com today."]);
         assert_eq!(split("We did it, you and I. Did you see him?"), ["We did it, you and I.", "Did you see him?"]);
+    }
+
+
+    #[test]
+    fn every_stemmed_language_keeps_its_abbreviations() {
+        let cases = [
+            (Language::Swedish, "Vi köpte bl.a. Bröd och mjölk. Sedan gick han.", "Vi köpte bl.a. Bröd och mjölk."),
+            (Language::Norwegian, "Vi kjøpte bl.a. Brød og melk. Han gikk hjem.", "Vi kjøpte bl.a. Brød og melk."),
+            (Language::Danish, "Vi købte bl.a. Brød og mælk. Han gik hjem.", "Vi købte bl.a. Brød og mælk."),
+            (Language::Finnish, "Paikalla oli esim. Matti Virtanen. Hän lähti pian.", "Paikalla oli esim. Matti Virtanen."),
+            (Language::Greek, "Ήρθε ο κ. Παπαδόπουλος σήμερα. Μετά έφυγε.", "Ήρθε ο κ. Παπαδόπουλος σήμερα."),
+            (Language::Hungarian, "Ott volt dr. Kovács Péter is. Ő beszélt először.", "Ott volt dr. Kovács Péter is."),
+            (Language::Romanian, "A venit dl. Popescu azi. El a plecat devreme.", "A venit dl. Popescu azi."),
+            (Language::Turkish, "Bugün Dr. Yılmaz geldi. O konuştu.", "Bugün Dr. Yılmaz geldi."),
+            (Language::Czech, "Přišel např. Novák s rodinou. Potom odešel.", "Přišel např. Novák s rodinou."),
+            (Language::Portuguese, "Falou o Sr. Silva ontem. Depois saiu.", "Falou o Sr. Silva ontem."),
+            (Language::French, "Il a vu M. Dupont hier. Puis il est parti.", "Il a vu M. Dupont hier."),
+            (Language::Dutch, "Hij zag dhr. Jansen gisteren. Toen ging hij.", "Hij zag dhr. Jansen gisteren."),
+        ];
+        for (language, text, first) in cases {
+            let sentences = split_in(text, language);
+            assert_eq!(sentences.len(), 2, "{language}: {sentences:?}");
+            assert_eq!(sentences[0], first, "{language}");
+        }
     }
 
 }
