@@ -120,6 +120,9 @@ impl SimilarityGraph {
                 // Strongest first; ties by node so that the result is deterministic.
                 row.select_nth_unstable_by(NEIGHBOURS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 row.truncate(NEIGHBOURS);
+                // The row was collected with all its candidates: give the rest back,
+                // or 100,000 rows keep every candidate's memory until the end.
+                row.shrink_to_fit();
             }
             if large {
                 row.sort_unstable_by_key(|edge| edge.0);
