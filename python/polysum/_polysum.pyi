@@ -16,6 +16,7 @@ __all__ = [
     "Ranking",
     "Sentence",
     "sentences",
+    "normalize",
     "LANGUAGES",
     "METHODS",
     "cli_main",
