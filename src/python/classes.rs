@@ -431,9 +431,7 @@ pub(crate) fn sentences(
     // language-neutral rules.
     let language = match language {
         None => "english".to_owned(),
-        Some(value) => value.extract::<String>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!("language must be a str, not {}", super::convert::type_name(value)))
-        })?,
+        Some(value) => text_of(value, &|| "language".into())?,
     };
     let text = text_of(text, &|| "text".into())?;
     let segments = py.detach(|| guard(|| crate::segment_by_name(&text, &language)))?;

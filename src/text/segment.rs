@@ -390,7 +390,7 @@ fn list_items(s: &str, bullets: &[usize]) -> Vec<Range<usize>> {
         if (bracketed && suffix != ") ") || (start > 0 && !bytes[start - 1].is_ascii_whitespace()) {
             continue;
         }
-        if s[..start].trim_end().ends_with(['•', '⁃', '▪', '◦', '‣']) {
+        if s[..start].trim_end().ends_with(is_bullet_mark) {
             continue; // "• 9. The first item": the bullet starts the item
         }
         let label = &s[label_start..mark];
@@ -556,7 +556,7 @@ fn scan_marks(s: &str) -> Marks {
                     marks.quotes.push((i, c));
                 } else if matches!(c, '—' | '–') {
                     marks.dashes.push((i, c.len_utf8()));
-                } else if matches!(c, '•' | '⁃' | '▪' | '◦' | '‣') {
+                } else if is_bullet_mark(c) {
                     marks.bullets.push(i);
                 }
                 i += c.len_utf8();
@@ -640,11 +640,11 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     if next_char.is_lowercase() || matches!(next_char, ',' | ';' | '№' | '%' | ')' | ']') {
         return false;
     }
-    if matches!(next_char, '-' | '–' | '—' | '―') {
+    if is_dash(next_char) {
         // After a dash a lower-case word goes on ("voila! -- you have"); before a
         // capitalised one ("What do you see? - Posted like sentinels") the usual
         // rules decide.
-        let word_after_dash = next_word_text.trim_start_matches(|c: char| matches!(c, '-' | '–' | '—' | '―') || is_space(c));
+        let word_after_dash = next_word_text.trim_start_matches(|c: char| is_dash(c) || is_space(c));
         if !word_after_dash.starts_with(char::is_uppercase) {
             return false;
         }
@@ -735,8 +735,19 @@ fn glued(s: &str, at: usize, after: &str) -> bool {
     (lower_word || number) && (capitalised || (lower_word && roman))
 }
 
+/// Bullets that start list items inside a line.
+fn is_bullet_mark(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '▪' | '◦' | '‣')
+}
+
+/// What may precede a list number at the start of a line: bullets, the marks
+/// used as bullets, spaces.
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '‣' | '⁃' | '◦' | '▪' | '·' | '*' | '-' | '–') || is_space(c)
+    is_bullet_mark(c) || matches!(c, '·' | '*' | '-' | '–') || is_space(c)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '―')
 }
 
 /// The word that ends just before byte `at`, without surrounding quotes or brackets.
