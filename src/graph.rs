@@ -172,15 +172,21 @@ impl SimilarityGraph {
     }
 }
 
+/// Every edge of `rows` seen from its other end, in increasing node order.
+fn reversed(rows: &[Row]) -> Vec<Row> {
+    let mut reverse: Vec<Row> = vec![Vec::new(); rows.len()];
+    for (node, row) in rows.iter().enumerate() {
+        for &(other, cosine, shared) in row {
+            reverse[other as usize].push((node as u32, cosine, shared));
+        }
+    }
+    reverse
+}
+
 /// Completes rows that hold only the neighbours after each node with the
 /// neighbours before it, keeping every row ordered by neighbour.
 fn mirror(upper: Vec<Row>) -> Vec<Row> {
-    let mut rows: Vec<Row> = vec![Vec::new(); upper.len()];
-    for (node, row) in upper.iter().enumerate() {
-        for &(other, cosine, shared) in row {
-            rows[other as usize].push((node as u32, cosine, shared));
-        }
-    }
+    let mut rows = reversed(&upper);
     for (row, after) in rows.iter_mut().zip(upper) {
         row.extend(after);
     }
@@ -190,12 +196,7 @@ fn mirror(upper: Vec<Row>) -> Vec<Row> {
 /// Adds the reverse of every edge that only one side kept, so that the graph is
 /// undirected again (PageRank and support rely on it).
 fn symmetrise(mut rows: Vec<Row>) -> Vec<Row> {
-    let mut reverse: Vec<Row> = vec![Vec::new(); rows.len()];
-    for (node, row) in rows.iter().enumerate() {
-        for &(other, cosine, shared) in row {
-            reverse[other as usize].push((node as u32, cosine, shared));
-        }
-    }
+    let reverse = reversed(&rows);
     for (row, extra) in rows.iter_mut().zip(reverse) {
         row.extend(extra);
         row.sort_unstable_by_key(|edge| edge.0);
