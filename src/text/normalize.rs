@@ -11,7 +11,8 @@
 ///
 /// - markup: character entities (`&amp;`, `&lt;`, `&#39;`, ...) decoded, then tags
 ///   removed (block tags such as `<p>`, `<div>`, `<h2>`, `<br>`, `<li>` end the
-///   line; inline ones such as `<em>` vanish);
+///   line; inline ones such as `<em>` vanish), and the inline formatting codes of
+///   document converters ("{b^>1<b^}");
 /// - dot leaders: a run of six or more full stops ending a line, with the page
 ///   number after it, is dropped ("Chapter 2 ........ 6"); elsewhere the run
 ///   becomes a space;
@@ -32,6 +33,7 @@
 /// ```
 pub fn normalize(text: &str) -> String {
     let text = decode_entities(text);
+    let text = strip_inline_codes(&text);
     let text = strip_tags(&text);
     let text = text.replace('`', "'");
     let text = remove_escaped_line_breaks(&text);
@@ -83,6 +85,29 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
+/// Removes the inline formatting codes some document converters leave in text,
+/// "{b^>1<b^}" (pySBD's cleaner removes the same codes).
+fn strip_inline_codes(text: &str) -> String {
+    if !text.contains("{b^>") {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{b^>") {
+        out.push_str(&rest[..at]);
+        let code = &rest[at + 4..];
+        let digits = code.len() - code.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if code[digits..].starts_with("<b^}") {
+            rest = &code[digits + 4..];
+        } else {
+            out.push_str("{b^>");
+            rest = code;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 const BLOCK_TAGS: &[&str] = &[
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table", "section",
     "article", "header", "footer", "blockquote", "pre", "hr", "title", "dd", "dt",
@@ -99,7 +124,11 @@ fn strip_tags(text: &str) -> String {
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let tag = &rest[at..];
-        let opens_tag = tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        // A tag name ends at a space, '/' or '>': "<b^}" or "<3" is text.
+        let name_end = tag[1..].trim_start_matches('/').trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == ':');
+        let opens_tag = tag[1..].starts_with('!')
+            || (tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+                && name_end.starts_with(|c: char| c.is_whitespace() || c == '/' || c == '>'));
         match tag.find(['>', '\n']).filter(|&end| opens_tag && tag.as_bytes()[end] == b'>') {
             Some(end) => {
                 let name: String = tag[1..end]
@@ -234,6 +263,13 @@ mod tests {
         assert_eq!(normalize("a &lt;b&gt;bold&lt;/b&gt; word &#233;t&#xE9;"), "a bold word été\n");
         assert_eq!(normalize("3 < 4 and x<y"), "3 < 4 and x<y\n");
         assert_eq!(normalize("AT&T rose &"), "AT&T rose &\n");
+        assert_eq!(normalize("I <3 it, x<b^}y and <br/>z<hr>w"), "I <3 it, x<b^}y and\nz\nw\n");
+    }
+
+    #[test]
+    fn converter_formatting_codes_are_removed() {
+        assert_eq!(normalize("Bold{b^>2<b^} text{b^&gt;12&lt;b^} ends."), "Bold text ends.\n");
+        assert_eq!(normalize("Not a code {b^>x<b^} here."), "Not a code {b^>x<b^} here.\n");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::language::Language;
+use super::language::{Language, LanguageData};
 
 /// Abbreviations the segmenter knows, lower-cased and without the final full stop.
 #[derive(Debug, Default)]
@@ -19,6 +19,9 @@ pub(crate) struct Abbreviations {
     pub(crate) general: HashSet<String>,
     /// Lower-cased words that commonly open a sentence.
     pub(crate) starters: HashSet<String>,
+    /// Relative words that tie a bracketed aside to the sentence before it:
+    /// "It was true. (Which surprised no one.)" is one sentence.
+    pub(crate) relatives: HashSet<String>,
 }
 
 impl Abbreviations {
@@ -37,6 +40,7 @@ impl Abbreviations {
                 Some("[title]") => &mut self.title,
                 Some("[general]") => &mut self.general,
                 Some("[starters]") => &mut self.starters,
+                Some("[relatives]") => &mut self.relatives,
                 _ => continue,
             };
             target.extend(line.split_whitespace().map(str::to_lowercase));
@@ -52,57 +56,81 @@ const COMMON_STARTERS: &str = "the a an he she it they we i you his her its thei
 #[derive(Debug, Default)]
 pub(crate) struct SegmentRules {
     pub(crate) abbreviations: Abbreviations,
+    pub(crate) punctuation: Punctuation,
+    /// Stop words of three letters or more that are not abbreviations: a full stop
+    /// after one ends a sentence even before a lower-case word ("nobody. the").
+    pub(crate) function_words: HashSet<String>,
+}
+
+/// The punctuation habits in which languages differ.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Punctuation {
     /// Whether "3." before a capitalised word is an ordinal ("am 3. Oktober") rather
     /// than the end of a sentence.
     pub(crate) ordinal_full_stop: bool,
     /// Whether ';' is the question mark (Greek).
     pub(crate) semicolon_is_question: bool,
-    /// Whether ':' is the full stop (Armenian, where typewriters lacked '։').
+    /// Whether ':' ends a sentence: the full stop of Armenian typewriters, which
+    /// lacked '։'; the end of a lead-in in Arabic news ("سؤال وجواب:", "Q&A:").
     pub(crate) colon_is_full_stop: bool,
+    /// Whether the Arabic comma '،' ends a sentence: Arabic prose chains whole
+    /// clauses with it where English would use full stops. A comma between single
+    /// words ("الدم، والقلب،") lists them instead.
+    pub(crate) arabic_comma_is_full_stop: bool,
+}
+
+impl Punctuation {
+    const PLAIN: Punctuation = Punctuation {
+        ordinal_full_stop: false,
+        semicolon_is_question: false,
+        colon_is_full_stop: false,
+        arabic_comma_is_full_stop: false,
+    };
+    const ORDINALS: Punctuation = Punctuation { ordinal_full_stop: true, ..Punctuation::PLAIN };
 }
 
 /// A language the segmenter has rules for without polysum analysing it.
 struct SegmentationOnly {
     names: &'static [&'static str],
     abbreviations: Option<&'static str>,
-    ordinal_full_stop: bool,
-    colon_is_full_stop: bool,
+    punctuation: Punctuation,
 }
 
 const SEGMENTATION_ONLY: &[SegmentationOnly] = &[
-    SegmentationOnly { names: &["armenian", "hy"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: true },
+    SegmentationOnly {
+        names: &["armenian", "hy"],
+        abbreviations: None,
+        punctuation: Punctuation { colon_is_full_stop: true, ..Punctuation::PLAIN },
+    },
     SegmentationOnly {
         names: &["bulgarian", "bg"],
         abbreviations: Some(include_str!("abbreviations/bulgarian.txt")),
-        ordinal_full_stop: false,
-        colon_is_full_stop: false,
+        punctuation: Punctuation::PLAIN,
     },
     SegmentationOnly {
         names: &["slovak", "sk"],
         abbreviations: Some(include_str!("abbreviations/slovak.txt")),
-        ordinal_full_stop: true,
-        colon_is_full_stop: false,
+        punctuation: Punctuation::ORDINALS,
     },
     SegmentationOnly {
         names: &["polish", "pl"],
         abbreviations: Some(include_str!("abbreviations/polish.txt")),
-        ordinal_full_stop: true,
-        colon_is_full_stop: false,
+        punctuation: Punctuation::ORDINALS,
     },
-    SegmentationOnly { names: &["kazakh", "kk"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: false },
-    SegmentationOnly { names: &["chinese", "zh"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: false },
-    SegmentationOnly { names: &["japanese", "ja"], abbreviations: None, ordinal_full_stop: false, colon_is_full_stop: false },
+    SegmentationOnly { names: &["kazakh", "kk"], abbreviations: None, punctuation: Punctuation::PLAIN },
+    SegmentationOnly { names: &["chinese", "zh"], abbreviations: None, punctuation: Punctuation::PLAIN },
+    SegmentationOnly { names: &["japanese", "ja"], abbreviations: None, punctuation: Punctuation::PLAIN },
 ];
 
 impl SegmentRules {
-    fn build(sources: &[&str], ordinal_full_stop: bool, semicolon_is_question: bool, colon_is_full_stop: bool) -> Self {
+    fn build(sources: &[&str], punctuation: Punctuation) -> Self {
         let mut abbreviations = Abbreviations::default();
         abbreviations.parse_into(include_str!("abbreviations/generic.txt"));
         for source in sources {
             abbreviations.parse_into(source);
         }
         abbreviations.starters.extend(COMMON_STARTERS.split_whitespace().map(str::to_owned));
-        SegmentRules { abbreviations, ordinal_full_stop, semicolon_is_question, colon_is_full_stop }
+        SegmentRules { abbreviations, punctuation, function_words: HashSet::new() }
     }
 
     /// The rules of a language polysum analyses, built on first use.
@@ -110,18 +138,30 @@ impl SegmentRules {
         static CACHE: [OnceLock<SegmentRules>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
         let slot = Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
         CACHE[slot].get_or_init(|| {
-            let ordinal_full_stop = matches!(
-                language,
+            let punctuation = match language {
                 Language::German
-                    | Language::Danish
-                    | Language::Norwegian
-                    | Language::Finnish
-                    | Language::Hungarian
-                    | Language::Turkish
-                    | Language::Czech
-            );
+                | Language::Danish
+                | Language::Norwegian
+                | Language::Finnish
+                | Language::Hungarian
+                | Language::Turkish
+                | Language::Czech => Punctuation::ORDINALS,
+                Language::Greek => Punctuation { semicolon_is_question: true, ..Punctuation::PLAIN },
+                Language::Arabic => {
+                    Punctuation { colon_is_full_stop: true, arabic_comma_is_full_stop: true, ..Punctuation::PLAIN }
+                }
+                _ => Punctuation::PLAIN,
+            };
             let sources: Vec<&str> = language.abbreviation_source().into_iter().collect();
-            SegmentRules::build(&sources, ordinal_full_stop, language == Language::Greek, false)
+            let mut rules = SegmentRules::build(&sources, punctuation);
+            let known = &rules.abbreviations;
+            rules.function_words = LanguageData::get(language)
+                .stopwords
+                .iter()
+                .filter(|word| word.chars().count() >= 3 && !known.title.contains(*word) && !known.general.contains(*word))
+                .cloned()
+                .collect();
+            rules
         })
     }
 
@@ -140,9 +180,9 @@ impl SegmentRules {
             Some(slot) => CACHE[slot].get_or_init(|| {
                 let extra = &SEGMENTATION_ONLY[slot];
                 let sources: Vec<&str> = extra.abbreviations.into_iter().collect();
-                SegmentRules::build(&sources, extra.ordinal_full_stop, false, extra.colon_is_full_stop)
+                SegmentRules::build(&sources, extra.punctuation)
             }),
-            None => NEUTRAL.get_or_init(|| SegmentRules::build(&[], false, false, false)),
+            None => NEUTRAL.get_or_init(|| SegmentRules::build(&[], Punctuation::PLAIN)),
         }
     }
 }
@@ -157,10 +197,10 @@ mod tests {
         assert!(english.abbreviations.title.contains("mr"));
         assert!(english.abbreviations.general.contains("u.s"));
         assert!(std::ptr::eq(SegmentRules::named("en"), english));
-        assert!(SegmentRules::named("hy").colon_is_full_stop);
-        assert!(SegmentRules::named("Slovak").ordinal_full_stop);
+        assert!(SegmentRules::named("hy").punctuation.colon_is_full_stop);
+        assert!(SegmentRules::named("Slovak").punctuation.ordinal_full_stop);
         let neutral = SegmentRules::named("klingon");
-        assert!(!neutral.colon_is_full_stop && !neutral.abbreviations.title.contains("mr"));
+        assert!(!neutral.punctuation.colon_is_full_stop && !neutral.abbreviations.title.contains("mr"));
         assert!(neutral.abbreviations.title.contains("dr"), "the generic list applies everywhere");
     }
 }

@@ -188,8 +188,9 @@ fn is_terminal(c: char, rules: &SegmentRules) -> bool {
     match c {
         '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '．' | '।' | '॥' | '؟' | '۔' | '።'
         | '፧' | '፨' | '։' | '။' | '׃' => true,
-        ';' => rules.semicolon_is_question,
-        ':' => rules.colon_is_full_stop,
+        ';' => rules.punctuation.semicolon_is_question,
+        ':' => rules.punctuation.colon_is_full_stop,
+        '،' => rules.punctuation.arabic_comma_is_full_stop,
         _ => false,
     }
 }
@@ -635,9 +636,20 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     let Some(next_char) = next_word_text.chars().next() else {
         return true;
     };
+    if next_text.starts_with('(') {
+        // A bracketed aside opening with a relative word comments on the sentence
+        // before and belongs to it: "It was empty!' (Which was very likely true.)"
+        let first_word: String = next_word_text.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        if rules.abbreviations.relatives.contains(&first_word) {
+            return false;
+        }
+    }
     // Lower case, a dash, a comma or a number sign after the mark continue the
     // sentence: "Yahoo! reported", "voila! -- you have", "? – спросила", "жыл. №590".
-    if next_char.is_lowercase() || matches!(next_char, ',' | ';' | '№' | '%' | ')' | ']') {
+    if next_char.is_lowercase() && !(end == run.end && lower_case_opens(s, sentence_start, run.clone(), rules)) {
+        return false;
+    }
+    if matches!(next_char, ',' | ';' | '№' | '%' | ')' | ']') {
         return false;
     }
     if is_dash(next_char) {
@@ -648,6 +660,11 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         if !word_after_dash.starts_with(char::is_uppercase) {
             return false;
         }
+    }
+    if punctuation == "،" {
+        // A comma between single words lists them: "الدم، والقلب، زرعها".
+        let next_word = next_word_text.split(is_space).next().unwrap_or("");
+        return !next_word.ends_with('،');
     }
     if punctuation != "." {
         return true;
@@ -676,12 +693,12 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         abbreviations.starters.contains(&next_word)
     };
     let roman = word.len() <= 6 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
-    if word.bytes().all(|b| b.is_ascii_digit()) || (roman && rules.ordinal_full_stop) {
+    if word.bytes().all(|b| b.is_ascii_digit()) || (roman && rules.punctuation.ordinal_full_stop) {
         // "1." opening a line is a list number; elsewhere a number ends a sentence,
         // except in languages that write ordinals with a full stop ("am 3. Oktober",
         // "XII. pluk").
         let opens_unit = s[sentence_start..run.start].trim_start_matches(is_bullet).trim_matches(is_space) == word;
-        return !opens_unit && (!rules.ordinal_full_stop || starts_sentence());
+        return !opens_unit && (!rules.punctuation.ordinal_full_stop || starts_sentence());
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // A letter opening the sentence is a label: "Q. What is it? A. A pen.", "d. Log".
@@ -702,6 +719,33 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         return !next_char.is_numeric() && starts_sentence();
     }
     true
+}
+
+/// Whether a lower-case word after the bare mark `run` opens a new sentence, as
+/// it does after a question mark ("кім? не?"), after a full stop that follows a
+/// word no one abbreviates ("Δε δούλευε κανένας. το"), and before a lower-case
+/// label closing a unit of scraped text ("in the city. features").
+fn lower_case_opens(s: &str, sentence_start: usize, run: Range<usize>, rules: &SegmentRules) -> bool {
+    match &s[run.clone()] {
+        "?" => true,
+        "." => {
+            let word = word_before(&s[sentence_start..], run.start - sentence_start);
+            let lower = word.to_lowercase();
+            let abbreviations = &rules.abbreviations;
+            if word.contains('.') || abbreviations.title.contains(&lower) || abbreviations.general.contains(&lower) {
+                return false;
+            }
+            if rules.function_words.contains(&lower) {
+                return true;
+            }
+            // The label: at most three words and no terminator up to the end of
+            // the unit, after a lower-case word of four letters or more.
+            let plain_word = word.chars().count() >= 4 && word.chars().all(char::is_lowercase);
+            let rest = s[run.end..].trim_matches(is_space);
+            plain_word && rest.split(is_space).count() <= 3 && !rest.chars().any(|c| is_terminal(c, rules))
+        }
+        _ => false,
+    }
 }
 
 /// Capitalised words that follow a time inside a sentence ("5 p.m. Monday",
@@ -1099,6 +1143,48 @@ mod tests {
         assert_eq!(split("We did it, you and I. Did you see him?"), ["We did it, you and I.", "Did you see him?"]);
     }
 
+
+    #[test]
+    fn lower_case_opens_a_sentence_after_a_question_or_a_word_never_abbreviated() {
+        assert_eq!(split("Who called? nobody knows. Why? because."), ["Who called?", "nobody knows.", "Why?", "because."]);
+        assert_eq!(split("'Who called?' she asked. Yahoo! reported it."), ["'Who called?' she asked.", "Yahoo! reported it."]);
+        assert_eq!(split("He paid approx. five pounds, i.e. too much."), ["He paid approx. five pounds, i.e. too much."]);
+        assert_eq!(split("That is what it was for. the rest went."), ["That is what it was for.", "the rest went."]);
+        assert_eq!(split("We paid the bill. then left."), ["We paid the bill. then left."]);
+        assert_eq!(split_in("Δεν ήρθε κανένας. το σπίτι ήταν άδειο.", Language::Greek), ["Δεν ήρθε κανένας.", "το σπίτι ήταν άδειο."]);
+        // A lower-case label closing a line of scraped text stands alone.
+        assert_eq!(
+            split("Welcome to our lovely town. offers\nabout us\nThe market opens at nine."),
+            ["Welcome to our lovely town.", "offers", "about us", "The market opens at nine."]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_relative_clause_belongs_to_the_sentence_before() {
+        assert_eq!(
+            split("'I won!' he cried. (Which was true.) \"We lost!\" (Tom was the coach.) It rained. (Where else?)"),
+            ["'I won!' he cried. (Which was true.)", "\"We lost!\"", "(Tom was the coach.)", "It rained.", "(Where else?)"]
+        );
+    }
+
+    #[test]
+    fn quantities_open_sentences_after_an_abbreviation() {
+        assert_eq!(split("He moved to the U.S. Thousands followed him."), ["He moved to the U.S.", "Thousands followed him."]);
+        assert_eq!(split("The U.S. Army moved."), ["The U.S. Army moved."]);
+    }
+
+    #[test]
+    fn arabic_colons_and_commas_end_sentences_but_lists_and_times_do_not() {
+        assert_eq!(
+            split_in("تقرير خاص: وصل الوفد في الساعة 10:30 صباحا، واستمر الاجتماع طويلا", Language::Arabic),
+            ["تقرير خاص:", "وصل الوفد في الساعة 10:30 صباحا،", "واستمر الاجتماع طويلا"]
+        );
+        assert_eq!(
+            split_in("اشترينا الخبز، والحليب، والجبن من السوق.", Language::Arabic),
+            ["اشترينا الخبز، والحليب،", "والجبن من السوق."]
+        );
+        assert_eq!(split_in("قال: نعم، الخبز جيد.", Language::English).len(), 1, "only Arabic rules split there");
+    }
 
     #[test]
     fn every_stemmed_language_keeps_its_abbreviations() {
