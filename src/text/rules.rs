@@ -57,8 +57,8 @@ const COMMON_STARTERS: &str = "the a an he she it they we i you his her its thei
 pub(crate) struct SegmentRules {
     pub(crate) abbreviations: Abbreviations,
     pub(crate) punctuation: Punctuation,
-    /// Stop words of three letters or more that are not abbreviations: a full stop
-    /// after one ends a sentence even before a lower-case word ("nobody. the").
+    /// Stop words of three letters or more: a full stop after one that is not also
+    /// an abbreviation ends a sentence even before a lower-case word ("nobody. the").
     pub(crate) function_words: HashSet<String>,
 }
 
@@ -154,13 +154,8 @@ impl SegmentRules {
             };
             let sources: Vec<&str> = language.abbreviation_source().into_iter().collect();
             let mut rules = SegmentRules::build(&sources, punctuation);
-            let known = &rules.abbreviations;
-            rules.function_words = LanguageData::get(language)
-                .stopwords
-                .iter()
-                .filter(|word| word.chars().count() >= 3 && !known.title.contains(*word) && !known.general.contains(*word))
-                .cloned()
-                .collect();
+            rules.function_words =
+                LanguageData::get(language).stopwords.iter().filter(|word| word.chars().count() >= 3).cloned().collect();
             rules
         })
     }

@@ -639,8 +639,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     if next_text.starts_with('(') {
         // A bracketed aside opening with a relative word comments on the sentence
         // before and belongs to it: "It was empty!' (Which was very likely true.)"
-        let first_word: String = next_word_text.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-        if rules.abbreviations.relatives.contains(&first_word) {
+        if rules.abbreviations.relatives.contains(&first_word_lowercase(next_word_text)) {
             return false;
         }
     }
@@ -684,14 +683,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     if single_letter(word) && next_word.strip_suffix('.').is_some_and(single_letter) {
         return false;
     }
-    let starts_sentence = || {
-        let next_word: String = next_word_text
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        abbreviations.starters.contains(&next_word)
-    };
+    let starts_sentence = || abbreviations.starters.contains(&first_word_lowercase(next_word_text));
     let roman = word.len() <= 6 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
     if word.bytes().all(|b| b.is_ascii_digit()) || (roman && rules.punctuation.ordinal_full_stop) {
         // "1." opening a line is a list number; elsewhere a number ends a sentence,
@@ -719,6 +711,11 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         return !next_char.is_numeric() && starts_sentence();
     }
     true
+}
+
+/// The letters and digits `text` opens with, lower-cased.
+fn first_word_lowercase(text: &str) -> String {
+    text.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether a lower-case word after the bare mark `run` opens a new sentence, as
