@@ -230,8 +230,8 @@ impl Default for Config {
             // (docs/experiments.md).
             redundancy: 0.5,
             duplicate_threshold: 0.5,
-            position_weight: 0.3,
-            support_weight: 0.3,
+            position_weight: 0.4,
+            support_weight: 0.35,
             min_words: 8,
             lexrank_threshold: None,
             idf: IdfScope::default(),

@@ -123,7 +123,8 @@ impl Corpus {
         for (doc, document) in documents.iter().enumerate() {
             let text = document.text.as_str();
             let mut candidate_position = 0;
-            for (index, segment) in segment(text, config.language).into_iter().enumerate() {
+            let segments = segment(text, config.language);
+            for (index, segment) in segments.iter().enumerate() {
                 let placement = Placement::of(text, segment.start, segment.end);
                 let mut start = segment.start;
                 if placement.starts_line && config.filter_boilerplate {
@@ -141,10 +142,12 @@ impl Corpus {
                     });
                     scratch.extend(id);
                 }
-                let exclusion = if config.filter_boilerplate {
-                    clean::classify(sentence_text, segment.terminated, &placement, word_count, config.min_words)
-                } else {
+                let exclusion = if !config.filter_boilerplate {
                     None
+                } else if index == 0 && clean::is_headline(text, &segments) {
+                    Some(Exclusion::Heading)
+                } else {
+                    clean::classify(sentence_text, segment.terminated, &placement, word_count, config.min_words)
                 };
                 let term_count = scratch.len();
                 // Only Luhn reads the terms in order; the others need the counts.

@@ -226,3 +226,30 @@ fn public_types_are_send_and_sync() {
     check::<Error>();
     check::<polysum::Ranking>();
 }
+
+#[test]
+fn headlines_over_date_lines_give_way_to_their_ledes() {
+    // Sources that end headlines with a full stop: the headline is page furniture,
+    // and the lede that restates it at length is the sentence to take.
+    let documents = [
+        Document::new(
+            "a",
+            "Storm floods the coastal town.\n\nMonday, March 3, 2025\n\n\
+             A winter storm flooded the coastal town of Easton on Monday, forcing hundreds of families from their homes. \
+             Rescue crews worked through the night.",
+        ),
+        Document::new(
+            "b",
+            "Easton begins to rebuild after storm.\n\nFriday, March 7, 2025\n\n\
+             Families in the coastal town of Easton returned on Friday to homes the storm had flooded earlier in the week. \
+             The mayor promised help with repairs.",
+        ),
+    ];
+    let ranking = Summarizer::new(Config::default()).unwrap().rank(&documents).unwrap();
+    let headlines: Vec<_> = ranking.sentences.iter().filter(|r| r.sentence.index == 0).collect();
+    assert_eq!(headlines.len(), 2);
+    assert!(headlines.iter().all(|r| r.exclusion == Some(Exclusion::Heading)));
+    let summary = summarize(Config { budget: Budget::Sentences(2), ..Config::default() }, &documents);
+    assert!(summary.text().contains("A winter storm flooded"), "{}", summary.text());
+    assert!(!summary.text().contains("Storm floods the coastal town."), "{}", summary.text());
+}

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
+use crate::text::Segment;
+
 /// Why a sentence is kept out of summaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,6 +120,23 @@ pub(crate) fn classify(
     None
 }
 
+/// Whether a document's first unit is its headline: a line of its own followed by
+/// a date line ("Saturday, January 8, 2005"), the header of a news article. Some
+/// sources end headlines with a full stop, so being terminated does not make one a
+/// sentence of the story; taken, it would shut out the lede that restates it.
+pub(crate) fn is_headline(document: &str, segments: &[Segment]) -> bool {
+    let [first, next, ..] = segments else { return false };
+    let alone = |s: &Segment| {
+        let placement = Placement::of(document, s.start, s.end);
+        placement.starts_line && placement.ends_line
+    };
+    let date_line = {
+        let text = &document[next.start..next.end];
+        !next.terminated && text.chars().any(|c| c.is_numeric()) && crate::text::word_count(text) <= 8
+    };
+    date_line && alone(first) && alone(next)
+}
+
 /// How many bytes of a line-opening sentence are a dateline to skip: "LONDON (AP)
 /// _ ", "HANOI, June 20 (Reuters) – ", "Hanoi: ". Returns 0 where there is none.
 pub(crate) fn dateline_length(sentence: &str) -> usize {
@@ -192,6 +211,19 @@ mod tests {
         assert_eq!(check("Strengthening Bilateral Ties", false), Some(Exclusion::Heading));
         assert_eq!(check("2024-06-20 13:43:34 BdST", false), Some(Exclusion::Heading));
         assert_eq!(check("He left.", true), Some(Exclusion::TooShort));
+    }
+
+    #[test]
+    fn a_line_over_a_date_line_is_a_headline() {
+        let headline = |text: &str| is_headline(text, &crate::text::segment(text, crate::text::Language::English));
+        assert!(headline("Aid pledges rise sharply.\n\nSaturday, January 1, 2005\n\nThe world's richest nations gave more."));
+        assert!(headline("Aid pledges rise sharply.\nSaturday, January 1, 2005\nThe world's richest nations gave more."));
+        // A one-sentence first paragraph over a subheading or over text is the lede.
+        assert!(!headline("The world's richest nations gave more.\n\nJapan tops the list\n\nJapan gave most."));
+        assert!(!headline("The world's richest nations gave more.\n\nJapan gave 500 million dollars on Saturday, Jan. 1."));
+        // A date line must stand alone: a dateline opening the lede is no headline's.
+        assert!(!headline("Aid pledges rise sharply.\nTOKYO 2005 - Japan gave most."));
+        assert!(!headline("Aid pledges rise sharply."));
     }
 
     #[test]
