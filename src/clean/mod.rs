@@ -14,7 +14,8 @@ use crate::text::Segment;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Exclusion {
-    /// A line without final punctuation: a heading, dateline, byline or caption.
+    /// A line without final punctuation (a heading, dateline, byline or caption),
+    /// or a document's headline over its date line, punctuated or not.
     Heading,
     /// Page furniture: subscription prompts, copyright notices, sharing widgets.
     Boilerplate,

@@ -1,0 +1,90 @@
+"""ROUGE-2 recall of polysum configurations side by side, for tuning.
+
+Each argument is one configuration, as the JSON of polysum.summarize's keyword
+options ('{}' is the default). Every configuration summarises every cluster of the
+chosen datasets with the harness of benches/quality.py (same budget, cut, scorer
+and lead baseline) and prints one row: the mean ROUGE-2 recall (x100) per dataset,
+MultiLing per language. Lead comes first. Runs on all cores, one configuration per
+process.
+
+    .venv-bench/bin/python benches/tune.py '{}' '{"position_weight": 0.5}' '{"method": "lexrank"}'
+    .venv-bench/bin/python benches/tune.py --datasets duc2003_task2 multiling2011 -- '{}'
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import sys
+from typing import Dict, List, Tuple
+
+import quality
+
+DEFAULT_DATASETS = ["duc2003_task2", "multinews_test_sample250", "duc2007_update_setA", "duc2006", "duc2007_main", "multiling2011"]
+SHORT = {
+    "duc2003_task2": "duc03",
+    "multinews_test_sample250": "mnews",
+    "duc2007_update_setA": "d07upd",
+    "duc2006": "duc06",
+    "duc2007_main": "d07main",
+}
+
+# Set in the parent before the pool forks: the workers read them, nothing is pickled.
+DATA: Dict[str, List[dict]] = {}
+SYSTEMS: List[Tuple[str, quality.System]] = []
+
+
+def columns(name: str, clusters: List[dict]) -> List[str]:
+    """One column per dataset; MultiLing one per language, in file order."""
+    groups = [c.get("lang") for c in clusters]
+    return [SHORT.get(name, name)] if groups[0] is None else list(dict.fromkeys(groups))
+
+
+def evaluate(index: int) -> Dict[str, float]:
+    _, system = SYSTEMS[index]
+    rouge = quality.scorer()
+    row: Dict[str, float] = {}
+    for name, clusters in DATA.items():
+        limit = quality.WORD_LIMITS[name]
+        groups: Dict[str, List[float]] = {}
+        for cluster in clusters:
+            try:
+                summary = system(cluster, limit)
+            except quality.Unsupported:
+                continue
+            r2 = quality.score(rouge.for_cluster(cluster), quality.cut(summary, limit), cluster["refs"])["rouge2_r"]
+            groups.setdefault(cluster.get("lang") or SHORT.get(name, name), []).append(r2)
+        row.update({group: statistics.mean(values) for group, values in groups.items()})
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="ROUGE-2 of polysum configurations on ../shared/eval")
+    parser.add_argument("configs", nargs="+", help="JSON of keyword options, e.g. '{\"redundancy\": 0.6}'")
+    parser.add_argument("--datasets", nargs="*", default=DEFAULT_DATASETS)
+    parser.add_argument("--jobs", type=int, default=multiprocessing.cpu_count())
+    args = parser.parse_args()
+    if not quality.EVAL.is_dir():
+        print(f"skipping: {quality.EVAL} is absent", file=sys.stderr)
+        return
+    SYSTEMS.append(("lead", quality.lead))
+    for config in args.configs:
+        try:
+            options = json.loads(config)
+        except json.JSONDecodeError as error:
+            sys.exit(f"not JSON: {config!r} ({error})")
+        SYSTEMS.append((config, quality.polysum_system(**options)))
+    DATA.update({name: quality.load(name, None) for name in args.datasets})
+    header = [column for name, clusters in DATA.items() for column in columns(name, clusters)]
+    width = max(len(label) for label, _ in SYSTEMS)
+    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        rows = pool.map(evaluate, range(len(SYSTEMS)))
+    print(f"{'configuration':{width}}" + "".join(f"{c:>8}" for c in header))
+    for (label, _), row in zip(SYSTEMS, rows):
+        print(f"{label:{width}}" + "".join(f"{row[c]:8.2f}" if c in row else f"{'-':>8}" for c in header))
+
+
+if __name__ == "__main__":
+    main()
