@@ -9,8 +9,11 @@
 use super::pool::Pool;
 use crate::corpus::Corpus;
 
-/// Additive smoothing of the summary's distribution.
-const SMOOTHING: f64 = 0.01;
+/// Additive smoothing of the summary's distribution, per term. Too little and
+/// every cluster term missing from the summary weighs so much that short sentences
+/// of common words win: 0.01 gave 5.31 ROUGE-2 on DUC 2003, 0.1 gives 9.36
+/// (docs/experiments.md).
+const SMOOTHING: f64 = 0.1;
 
 pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<usize> {
     let vocabulary = corpus.vocabulary_size;
