@@ -121,12 +121,19 @@ pub(crate) fn classify(
     None
 }
 
+/// A headline has at most this many words; a longer opening line over a date
+/// line is a lede paragraph (ledes run 25-40 words) and stays a candidate.
+const HEADLINE_WORDS: usize = 25;
+
 /// Whether a document's first unit is its headline: a line of its own followed by
 /// a date line ("Saturday, January 8, 2005"), the header of a news article. Some
 /// sources end headlines with a full stop, so being terminated does not make one a
 /// sentence of the story; taken, it would shut out the lede that restates it.
 pub(crate) fn is_headline(document: &str, segments: &[Segment]) -> bool {
     let [first, next, ..] = segments else { return false };
+    if crate::text::word_count(&document[first.start..first.end]) > HEADLINE_WORDS {
+        return false;
+    }
     let alone = |s: &Segment| {
         let placement = Placement::of(document, s.start, s.end);
         placement.starts_line && placement.ends_line
@@ -225,6 +232,10 @@ mod tests {
         // A date line must stand alone: a dateline opening the lede is no headline's.
         assert!(!headline("Aid pledges rise sharply.\nTOKYO 2005 - Japan gave most."));
         assert!(!headline("Aid pledges rise sharply."));
+        // Too long for a headline: a lede paragraph over a time stamp.
+        let lede = "The world's wealthiest nations have begun pouring money into the region, and the pledges \
+                    made by governments and charities alike doubled in the past day to nearly two billion dollars.";
+        assert!(!headline(&format!("{lede}\nPosted 3 hours ago\nMore follows.")));
     }
 
     #[test]
