@@ -74,7 +74,7 @@ languages! {
     German => "german", Some(rust_stemmers::Algorithm::German), "german.txt", Some(include_str!("abbreviations/german.txt"));
     Greek => "greek", Some(rust_stemmers::Algorithm::Greek), "greek.txt", Some(include_str!("abbreviations/greek.txt"));
     Hebrew => "hebrew", None, "hebrew.txt", None;
-    Hindi => "hindi", None, "hindi.txt", None;
+    Hindi => "hindi", None, "hindi.txt", Some(include_str!("abbreviations/hindi.txt"));
     Hungarian => "hungarian", Some(rust_stemmers::Algorithm::Hungarian), "hungarian.txt", Some(include_str!("abbreviations/hungarian.txt"));
     Italian => "italian", Some(rust_stemmers::Algorithm::Italian), "italian.txt", Some(include_str!("abbreviations/italian.txt"));
     Norwegian => "norwegian", Some(rust_stemmers::Algorithm::Norwegian), "norwegian.txt", Some(include_str!("abbreviations/norwegian.txt"));

@@ -672,7 +672,9 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     if word.is_empty() {
         return true;
     }
-    let lower = word.to_lowercase();
+    // A number glued to a unit is read by the unit: "६५०कि.मी.", "5km.".
+    let unit = word.trim_start_matches(char::is_numeric);
+    let lower = if unit.starts_with(char::is_alphabetic) { unit } else { word }.to_lowercase();
     let abbreviations = &rules.abbreviations;
     if abbreviations.title.contains(&lower) {
         return false;
@@ -706,7 +708,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         return !next_char.is_numeric() && !continues_time;
     }
     // "U.S.", "e.g.", "D.C." (but not "351.123.465.4" or "120.5°C").
-    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
+    let dotted = lower.contains('.') && lower.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
     if abbreviations.general.contains(&lower) || initial || dotted {
         return !next_char.is_numeric() && starts_sentence();
     }
@@ -857,6 +859,14 @@ mod tests {
     fn abbreviations_before_numbers() {
         assert_eq!(split("He wore No. 5 on Jan. 12 last year. Then he quit."), ["He wore No. 5 on Jan. 12 last year.", "Then he quit."]);
         assert_eq!(split("See p. 4 and fig. 2 for details."), ["See p. 4 and fig. 2 for details."]);
+    }
+
+    #[test]
+    fn hindi_titles_and_units_do_not_end_sentences() {
+        assert_eq!(
+            split_in("डॉ. शर्मा ने कहा कि वह आएंगे। मलबा लगभग ६५०कि.मी. दूर मिला था। यह 5 कि.मी. है।", Language::Hindi),
+            ["डॉ. शर्मा ने कहा कि वह आएंगे।", "मलबा लगभग ६५०कि.मी. दूर मिला था।", "यह 5 कि.मी. है।"]
+        );
     }
 
     #[test]
