@@ -672,9 +672,7 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     if word.is_empty() {
         return true;
     }
-    // A number glued to a unit is read by the unit: "६५०कि.मी.", "5km.".
-    let unit = word.trim_start_matches(char::is_numeric);
-    let lower = if unit.starts_with(char::is_alphabetic) { unit } else { word }.to_lowercase();
+    let lower = abbreviation_key(word);
     let abbreviations = &rules.abbreviations;
     if abbreviations.title.contains(&lower) {
         return false;
@@ -715,6 +713,13 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     true
 }
 
+/// How the word before a full stop is looked up in the abbreviation lists:
+/// lower-cased, and a number glued to a unit read by the unit ("६५०कि.मी.", "5km.").
+fn abbreviation_key(word: &str) -> String {
+    let unit = word.trim_start_matches(char::is_numeric);
+    if unit.starts_with(char::is_alphabetic) { unit } else { word }.to_lowercase()
+}
+
 /// The letters and digits `text` opens with, lower-cased.
 fn first_word_lowercase(text: &str) -> String {
     text.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -729,7 +734,7 @@ fn lower_case_opens(s: &str, sentence_start: usize, run: Range<usize>, rules: &S
         "?" => true,
         "." => {
             let word = word_before(&s[sentence_start..], run.start - sentence_start);
-            let lower = word.to_lowercase();
+            let lower = abbreviation_key(word);
             let abbreviations = &rules.abbreviations;
             if word.contains('.') || abbreviations.title.contains(&lower) || abbreviations.general.contains(&lower) {
                 return false;
