@@ -23,7 +23,8 @@ impl Lcg {
 /// skew from a vocabulary of 5,000 made-up words plus function words and
 /// abbreviations, with paragraph breaks.
 fn synthetic_document(seed: u64, sentences: usize) -> String {
-    const SYLLABLES: &[&str] = &["ka", "ro", "mi", "ten", "sul", "bra", "vo", "lin", "dre", "po", "sha", "tor", "ne", "gu"];
+    const SYLLABLES: &[&str] =
+        &["ka", "ro", "mi", "ten", "sul", "bra", "vo", "lin", "dre", "po", "sha", "tor", "ne", "gu"];
     const COMMON: &[&str] = &["the", "of", "to", "and", "a", "in", "said", "on", "Mr.", "U.S.", "3.5", "would", "was"];
     let mut rng = Lcg(seed ^ 0x9E37_79B9_7F4A_7C15);
     let vocabulary: Vec<String> = (0..5_000)
@@ -72,8 +73,7 @@ fn summarize(c: &mut Criterion) {
         }
         None => eprintln!("skipping the seed cluster bench: ../shared/seeds is absent"),
     }
-    let large: Vec<Document> =
-        (0..50).map(|d| Document::new(format!("doc{d}"), synthetic_document(d, 40))).collect();
+    let large: Vec<Document> = (0..50).map(|d| Document::new(format!("doc{d}"), synthetic_document(d, 40))).collect();
     group.throughput(Throughput::Bytes(bytes(&large)));
     for &method in Method::ALL {
         let summarizer = Summarizer::new(Config { method, budget: Budget::Words(100), ..Config::default() }).unwrap();
@@ -89,7 +89,9 @@ fn segmentation(c: &mut Criterion) {
     let text = synthetic_document(7, 40_000);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20);
-    group.bench_function(format!("{} MB", text.len() >> 20), |b| b.iter(|| segment(black_box(&text), Language::English)));
+    group.bench_function(format!("{} MB", text.len() >> 20), |b| {
+        b.iter(|| segment(black_box(&text), Language::English))
+    });
     group.finish();
 }
 

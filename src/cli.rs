@@ -328,7 +328,8 @@ fn read_cluster(inputs: &[PathBuf]) -> Result<(String, Vec<Document>), Failure> 
         .iter()
         .map(|path| {
             let bytes = fs::read(path).map_err(|e| io_failure("read", &path.display(), e))?;
-            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             Ok(Document::new(name, String::from_utf8_lossy(&bytes).into_owned()))
         })
         .collect::<Result<_, Failure>>()?;

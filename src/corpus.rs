@@ -248,7 +248,10 @@ mod tests {
     #[test]
     fn sentences_carry_provenance_and_unit_vectors() {
         let documents = [
-            Document::new("a", "Markets\n\nShares fell sharply on Monday in Tokyo trading. Bonds rallied strongly after the news."),
+            Document::new(
+                "a",
+                "Markets\n\nShares fell sharply on Monday in Tokyo trading. Bonds rallied strongly after the news.",
+            ),
             Document::new("b", "LONDON (AP) _ Shares fell sharply on Monday in London trading too."),
         ];
         let corpus = Corpus::build(&documents, &Config::default());
@@ -273,7 +276,8 @@ mod tests {
     fn idf_scopes_differ() {
         let documents = [Document::new("a", "Rain fell hard today. Rain fell again.")];
         let sentences = Corpus::build(&documents, &Config::default()).sentences;
-        let by_documents = Corpus::build(&documents, &Config { idf: IdfScope::Documents, ..Config::default() }).sentences;
+        let by_documents =
+            Corpus::build(&documents, &Config { idf: IdfScope::Documents, ..Config::default() }).sentences;
         assert_ne!(sentences[0].vector, by_documents[0].vector);
     }
 }

@@ -83,7 +83,8 @@ impl SimilarityGraph {
                     continue;
                 }
                 // Posting lists are in node order.
-                let list = if large { list } else { &list[list.partition_point(|&(other, _)| other as usize <= node)..] };
+                let list =
+                    if large { list } else { &list[list.partition_point(|&(other, _)| other as usize <= node)..] };
                 for &(other, other_weight) in list {
                     let other = other as usize;
                     if other == node {
@@ -135,7 +136,10 @@ impl SimilarityGraph {
             let mut scratch = Scratch::new(nodes.len());
             (0..nodes.len()).map(|node| row(node, &mut scratch)).collect()
         } else {
-            (0..nodes.len()).into_par_iter().map_init(|| Scratch::new(nodes.len()), |scratch, node| row(node, scratch)).collect()
+            (0..nodes.len())
+                .into_par_iter()
+                .map_init(|| Scratch::new(nodes.len()), |scratch, node| row(node, scratch))
+                .collect()
         };
         let rows = if large { symmetrise(rows) } else { mirror(rows) };
         let mut graph = SimilarityGraph {

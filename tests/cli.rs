@@ -34,8 +34,10 @@ fn example_files() -> Vec<String> {
 fn jsonl_batch() -> String {
     let texts: Vec<String> = example_files().iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
     let line = |id: &str, docs: &[String]| serde_json::json!({"id": id, "docs": docs}).to_string();
-    let with_ids = serde_json::json!({"id": "named", "docs": [{"id": "a", "text": texts[0]}, {"id": "b", "text": texts[1]}]});
-    [line("all", &texts), "{not json".to_string(), String::new(), with_ids.to_string(), line("one", &texts[..1])].join("\n")
+    let with_ids =
+        serde_json::json!({"id": "named", "docs": [{"id": "a", "text": texts[0]}, {"id": "b", "text": texts[1]}]});
+    [line("all", &texts), "{not json".to_string(), String::new(), with_ids.to_string(), line("one", &texts[..1])]
+        .join("\n")
 }
 
 #[test]
@@ -79,7 +81,8 @@ fn jsonl_batches_report_bad_lines_and_keep_the_rest() {
     assert_eq!(ids, ["all", "2", "named", "one"], "input order, blank line skipped");
     assert_eq!(records[1]["line"], 2);
     assert!(records[1]["error"].as_str().unwrap().contains("invalid cluster"));
-    let doc_ids: Vec<&str> = records[2]["summary"]["sentences"].as_array().unwrap().iter().map(|s| s["doc_id"].as_str().unwrap()).collect();
+    let doc_ids: Vec<&str> =
+        records[2]["summary"]["sentences"].as_array().unwrap().iter().map(|s| s["doc_id"].as_str().unwrap()).collect();
     assert!(doc_ids.iter().all(|id| *id == "a" || *id == "b"));
     let text = polysum(&["--jsonl", "-", "--format", "text", "--quiet"], Some(&batch));
     assert!(stdout(&text).starts_with("# all\n"));

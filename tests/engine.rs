@@ -3,9 +3,7 @@
 
 mod common;
 
-use polysum::{
-    Budget, Config, Document, Error, Exclusion, IdfScope, Language, Method, Order, Summarizer, Summary,
-};
+use polysum::{Budget, Config, Document, Error, Exclusion, IdfScope, Language, Method, Order, Summarizer, Summary};
 
 fn summarize(config: Config, documents: &[Document]) -> Summary {
     Summarizer::new(config).unwrap().summarize(documents).unwrap()
@@ -47,7 +45,9 @@ fn methods_rank_differently() {
     let documents = common::example_cluster();
     let scores: Vec<Vec<f64>> = Method::ALL
         .iter()
-        .map(|&method| Summarizer::new(Config { method, ..Config::default() }).unwrap().rank(&documents).unwrap().scores())
+        .map(|&method| {
+            Summarizer::new(Config { method, ..Config::default() }).unwrap().rank(&documents).unwrap().scores()
+        })
         .collect();
     assert_ne!(scores[0], scores[1]);
     assert_ne!(scores[1], scores[2]);
@@ -141,7 +141,8 @@ fn oversized_input_is_refused() {
 fn degenerate_inputs_give_valid_summaries() {
     let summarizer = Summarizer::default();
     let one_sentence = "The only sentence in this whole document says enough on its own.";
-    let no_punctuation = "a long run of words with no punctuation at all that goes on and on about the river and the bridge";
+    let no_punctuation =
+        "a long run of words with no punctuation at all that goes on and on about the river and the bridge";
     let cases: Vec<(Vec<Document>, usize)> = vec![
         (vec![], 0),
         (vec![Document::new("a", "")], 0),
@@ -179,7 +180,8 @@ fn rank_lists_every_sentence_with_exclusions_and_similarities() {
     let ranking = Summarizer::default().rank(&documents).unwrap();
     let total: usize = documents.iter().map(|d| polysum::segment(&d.text, Language::English).len()).sum();
     assert_eq!(ranking.sentences.len(), total);
-    let excluded: Vec<_> = ranking.sentences.iter().filter_map(|r| r.exclusion.map(|e| (e, r.sentence.text.as_str()))).collect();
+    let excluded: Vec<_> =
+        ranking.sentences.iter().filter_map(|r| r.exclusion.map(|e| (e, r.sentence.text.as_str()))).collect();
     assert!(excluded.contains(&(Exclusion::Heading, "By Mira Okafor")));
     assert!(excluded.contains(&(Exclusion::Question, "What happens next?")));
     assert!(excluded.iter().any(|(e, t)| *e == Exclusion::Boilerplate && t.starts_with("Subscribe")));
@@ -208,7 +210,8 @@ fn summarize_many_matches_one_by_one_in_order() {
 #[test]
 fn summary_and_config_round_trip_through_json() {
     let documents = common::example_cluster();
-    let config = Config { method: Method::TextRank, idf: IdfScope::Documents, budget: Budget::Words(40), ..Config::default() };
+    let config =
+        Config { method: Method::TextRank, idf: IdfScope::Documents, budget: Budget::Words(40), ..Config::default() };
     let summary = summarize(config.clone(), &documents);
     let json = serde_json::to_string(&summary).unwrap();
     assert_eq!(serde_json::from_str::<Summary>(&json).unwrap(), summary);

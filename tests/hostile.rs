@@ -38,7 +38,10 @@ fn ten_megabytes_without_punctuation_or_newlines() {
 
 #[test]
 fn a_one_megabyte_word() {
-    let documents = [Document::new("a", format!("Start here. {} ends it. Then a normal closing sentence follows it.", "x".repeat(1 << 20)))];
+    let documents = [Document::new(
+        "a",
+        format!("Start here. {} ends it. Then a normal closing sentence follows it.", "x".repeat(1 << 20)),
+    )];
     let summary = summarize(&documents);
     assert_valid(&summary, &documents);
     assert!(summary.sentences.iter().all(|s| s.text.len() < 1000));
@@ -47,7 +50,12 @@ fn a_one_megabyte_word() {
 #[test]
 fn a_hundred_thousand_one_sentence_documents() {
     let documents: Vec<Document> = (0..100_000)
-        .map(|i| Document::new(i.to_string(), format!("Report {} says the river bridge {} closed for repairs.", i % 97, i % 13)))
+        .map(|i| {
+            Document::new(
+                i.to_string(),
+                format!("Report {} says the river bridge {} closed for repairs.", i % 97, i % 13),
+            )
+        })
         .collect();
     let summary = summarize(&documents);
     assert!(!summary.is_empty());
@@ -68,7 +76,11 @@ fn binary_junk_and_control_characters() {
     for seed in 0..4 {
         let latin1: String = noise(200_000, seed).into_iter().map(char::from).collect();
         let lossy = String::from_utf8_lossy(&noise(200_000, seed + 10)).into_owned();
-        let documents = [Document::new("latin1", latin1), Document::new("lossy", lossy), Document::new("nul", "a\0b. c\u{1}d.\u{7f}")];
+        let documents = [
+            Document::new("latin1", latin1),
+            Document::new("lossy", lossy),
+            Document::new("nul", "a\0b. c\u{1}d.\u{7f}"),
+        ];
         let summary = summarize(&documents);
         assert_valid(&summary, &documents);
         for document in &documents {
@@ -86,7 +98,10 @@ fn mixed_scripts_rtl_emoji_combining_and_zero_width() {
         Document::new("marks", "Ọ̀nà tí a gbà ṣe é dára gan-an ni. Zero\u{200b}width\u{200d}joiners\u{feff} stay inside this sentence here."),
         Document::new("cjk", "大桥将于五月关闭进行维修。市议会周二投票通过了这一决定。"),
     ];
-    let summary = Summarizer::new(Config { budget: Budget::Sentences(10), ..Config::default() }).unwrap().summarize(&documents).unwrap();
+    let summary = Summarizer::new(Config { budget: Budget::Sentences(10), ..Config::default() })
+        .unwrap()
+        .summarize(&documents)
+        .unwrap();
     assert!(summary.len() >= 3);
     for s in &summary.sentences {
         assert_eq!(&documents[s.doc].text[s.start..s.end], s.text);
@@ -96,20 +111,41 @@ fn mixed_scripts_rtl_emoji_combining_and_zero_width() {
 #[test]
 fn windows_and_old_mac_line_endings() {
     let documents = [Document::new("crlf", "Heading\r\n\r\nThe council voted on Tuesday to close the bridge.\r\nRepairs will take eighteen months to finish.\rIt reopens in 2027 after the works.")];
-    let summary = Summarizer::new(Config { budget: Budget::Sentences(5), ..Config::default() }).unwrap().summarize(&documents).unwrap();
+    let summary = Summarizer::new(Config { budget: Budget::Sentences(5), ..Config::default() })
+        .unwrap()
+        .summarize(&documents)
+        .unwrap();
     assert_eq!(summary.len(), 3);
     assert!(summary.sentences.iter().all(|s| !s.text.contains('\r') && !s.text.contains('\n')));
 }
 
 #[test]
 fn absurd_budgets() {
-    let documents = [Document::new("a", "The council voted to close the bridge on Tuesday. Repairs will take eighteen months to finish.")];
-    for budget in [Budget::Words(usize::MAX), Budget::Bytes(usize::MAX), Budget::Sentences(1 << 40), Budget::Ratio(1.0), Budget::Ratio(f64::MIN_POSITIVE)] {
+    let documents = [Document::new(
+        "a",
+        "The council voted to close the bridge on Tuesday. Repairs will take eighteen months to finish.",
+    )];
+    for budget in [
+        Budget::Words(usize::MAX),
+        Budget::Bytes(usize::MAX),
+        Budget::Sentences(1 << 40),
+        Budget::Ratio(1.0),
+        Budget::Ratio(f64::MIN_POSITIVE),
+    ] {
         let summary = Summarizer::new(Config { budget, ..Config::default() }).unwrap().summarize(&documents).unwrap();
         assert!(summary.len() <= 2, "{budget:?}");
     }
-    for budget in [Budget::Words(0), Budget::Ratio(f64::NAN), Budget::Ratio(-1.0), Budget::Ratio(f64::INFINITY), Budget::Ratio(2.0)] {
-        assert!(matches!(Summarizer::new(Config { budget, ..Config::default() }), Err(Error::InvalidConfig { .. })), "{budget:?}");
+    for budget in [
+        Budget::Words(0),
+        Budget::Ratio(f64::NAN),
+        Budget::Ratio(-1.0),
+        Budget::Ratio(f64::INFINITY),
+        Budget::Ratio(2.0),
+    ] {
+        assert!(
+            matches!(Summarizer::new(Config { budget, ..Config::default() }), Err(Error::InvalidConfig { .. })),
+            "{budget:?}"
+        );
     }
 }
 

@@ -40,7 +40,11 @@ fn summaries_hold_no_boilerplate_headings_or_datelines() {
         assert!(!BOILERPLATE.iter().any(|b| lower.contains(b)), "boilerplate chosen: {}", sentence.text);
         let last = sentence.text.trim_end_matches(['"', '”', '’', '\'']).chars().last().unwrap();
         assert!(matches!(last, '.' | '!'), "heading, fragment or question chosen: {}", sentence.text);
-        assert!(!sentence.text.starts_with("Hanoi:") && !sentence.text.contains("(Reuters)"), "dateline kept: {}", sentence.text);
+        assert!(
+            !sentence.text.starts_with("Hanoi:") && !sentence.text.contains("(Reuters)"),
+            "dateline kept: {}",
+            sentence.text
+        );
     }
 }
 

@@ -224,11 +224,17 @@ mod tests {
     #[test]
     fn a_line_over_a_date_line_is_a_headline() {
         let headline = |text: &str| is_headline(text, &crate::text::segment(text, crate::text::Language::English));
-        assert!(headline("Aid pledges rise sharply.\n\nSaturday, January 1, 2005\n\nThe world's richest nations gave more."));
-        assert!(headline("Aid pledges rise sharply.\nSaturday, January 1, 2005\nThe world's richest nations gave more."));
+        assert!(headline(
+            "Aid pledges rise sharply.\n\nSaturday, January 1, 2005\n\nThe world's richest nations gave more."
+        ));
+        assert!(headline(
+            "Aid pledges rise sharply.\nSaturday, January 1, 2005\nThe world's richest nations gave more."
+        ));
         // A one-sentence first paragraph over a subheading or over text is the lede.
         assert!(!headline("The world's richest nations gave more.\n\nJapan tops the list\n\nJapan gave most."));
-        assert!(!headline("The world's richest nations gave more.\n\nJapan gave 500 million dollars on Saturday, Jan. 1."));
+        assert!(!headline(
+            "The world's richest nations gave more.\n\nJapan gave 500 million dollars on Saturday, Jan. 1."
+        ));
         // A date line must stand alone: a dateline opening the lede is no headline's.
         assert!(!headline("Aid pledges rise sharply.\nTOKYO 2005 - Japan gave most."));
         assert!(!headline("Aid pledges rise sharply."));
@@ -240,12 +246,18 @@ mod tests {
 
     #[test]
     fn boilerplate_lines() {
-        assert_eq!(check("Thank you for reading this post, don't forget to subscribe!", true), Some(Exclusion::Boilerplate));
+        assert_eq!(
+            check("Thank you for reading this post, don't forget to subscribe!", true),
+            Some(Exclusion::Boilerplate)
+        );
         assert_eq!(
             check("Unauthorized use or reproduction of The Finance Today content for commercial purposes is strictly prohibited.", true),
             Some(Exclusion::Boilerplate)
         );
-        assert_eq!(check("Copyright © 2024 The Daily Planet. All rights reserved.", true), Some(Exclusion::Boilerplate));
+        assert_eq!(
+            check("Copyright © 2024 The Daily Planet. All rights reserved.", true),
+            Some(Exclusion::Boilerplate)
+        );
     }
 
     #[test]
@@ -278,7 +290,10 @@ mod tests {
 
     #[test]
     fn story_sentences_pass() {
-        assert_eq!(check("Russian officials say the talks will focus on trade, education and energy issues.", true), None);
+        assert_eq!(
+            check("Russian officials say the talks will focus on trade, education and energy issues.", true),
+            None
+        );
         assert_eq!(check("By the end of the day, the two sides had signed eleven separate agreements.", true), None);
     }
 
@@ -290,7 +305,10 @@ mod tests {
                 "date 2024-06-20 HANOI, June 20 (Reuters) – Russian President Vladimir Putin arrived.",
                 "Russian President Vladimir Putin arrived.",
             ),
-            ("Hanoi: After a historic visit to North Korea, Putin arrived.", "After a historic visit to North Korea, Putin arrived."),
+            (
+                "Hanoi: After a historic visit to North Korea, Putin arrived.",
+                "After a historic visit to North Korea, Putin arrived.",
+            ),
             ("WASHINGTON — The Senate voted on Tuesday.", "The Senate voted on Tuesday."),
         ];
         for (sentence, rest) in cases {

@@ -319,7 +319,8 @@ impl PySummary {
 
     /// HTML for notebooks: the sentences, each marked with the colour of its source.
     fn _repr_html_(&self) -> String {
-        const COLOURS: [&str; 8] = ["#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d7f0f7", "#fce1c8", "#e3f2d0"];
+        const COLOURS: [&str; 8] =
+            ["#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d7f0f7", "#fce1c8", "#e3f2d0"];
         let mut sources: Vec<&str> = Vec::new();
         let mut html = String::from("<div class=\"polysum-summary\" style=\"line-height:1.6\">");
         html.push_str(&format!(
@@ -540,7 +541,12 @@ impl PySummarizer {
     /// input order, identical to one-by-one calls. `n_jobs`: None or -1 for all
     /// cores, else the number of threads.
     #[pyo3(signature = (clusters, *, n_jobs=None))]
-    fn summarize_many(&self, py: Python<'_>, clusters: &Bound<'_, PyAny>, n_jobs: Option<i64>) -> PyResult<Vec<PySummary>> {
+    fn summarize_many(
+        &self,
+        py: Python<'_>,
+        clusters: &Bound<'_, PyAny>,
+        n_jobs: Option<i64>,
+    ) -> PyResult<Vec<PySummary>> {
         let threads = match n_jobs {
             None | Some(-1) => None,
             Some(n) if n >= 1 => Some(n as usize),
@@ -565,7 +571,8 @@ impl PySummarizer {
                     .map_err(|e| e.to_string()),
             })
         })?;
-        let results = results.map_err(|e| super::errors::PolysumError::new_err(format!("cannot start threads: {e}")))?;
+        let results =
+            results.map_err(|e| super::errors::PolysumError::new_err(format!("cannot start threads: {e}")))?;
         results
             .into_iter()
             .zip(&clusters)
@@ -575,10 +582,8 @@ impl PySummarizer {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let options = options_dict(py, self.inner.config())?;
-        let parts: Vec<String> = options
-            .iter()
-            .map(|(k, v)| Ok(format!("{}={}", k, v.repr()?)))
-            .collect::<PyResult<_>>()?;
+        let parts: Vec<String> =
+            options.iter().map(|(k, v)| Ok(format!("{}={}", k, v.repr()?))).collect::<PyResult<_>>()?;
         Ok(format!("Summarizer({})", parts.join(", ")))
     }
 

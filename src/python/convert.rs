@@ -4,19 +4,19 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyMapping, PyString};
 
-use super::errors::{config_error, input_error};
 use super::classes::PyDocument;
+use super::errors::{config_error, input_error};
 use crate::{Budget, Config, Document, IdfScope, Language, Method, Order};
 
 /// A Python `str` as Rust text, refusing what cannot be UTF-8 (lone surrogates)
 /// and NUL characters, which mean binary data was decoded as text.
 pub(crate) fn text_of(value: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<String> {
-    let string = value.cast::<PyString>().map_err(|_| {
-        PyTypeError::new_err(format!("{} must be a str, not {}", what(), type_name(value)))
-    })?;
-    let text = string.to_cow().map_err(|error| {
-        input_error(format!("{} is not valid Unicode text (a lone surrogate?): {error}", what()))
-    })?;
+    let string = value
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{} must be a str, not {}", what(), type_name(value))))?;
+    let text = string
+        .to_cow()
+        .map_err(|error| input_error(format!("{} is not valid Unicode text (a lone surrogate?): {error}", what())))?;
     if let Some(position) = text.find('\0') {
         let index = text[..position].chars().count();
         return Err(input_error(format!("{} contains a NUL character at index {index}", what())));
@@ -97,7 +97,9 @@ fn number(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
 }
 
 fn name(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    value.extract::<String>().map_err(|_| PyTypeError::new_err(format!("{field} must be a str, not {}", type_name(value))))
+    value
+        .extract::<String>()
+        .map_err(|_| PyTypeError::new_err(format!("{field} must be a str, not {}", type_name(value))))
 }
 
 fn parsed<T: std::str::FromStr<Err = crate::Error>>(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<T> {

@@ -8,12 +8,7 @@ use pyo3::prelude::*;
 
 use crate::Error;
 
-pyo3::create_exception!(
-    polysum,
-    PolysumError,
-    PyValueError,
-    "Base class of polysum's errors (a ValueError)."
-);
+pyo3::create_exception!(polysum, PolysumError, PyValueError, "Base class of polysum's errors (a ValueError).");
 pyo3::create_exception!(polysum, ConfigError, PolysumError, "An option has an invalid value.");
 pyo3::create_exception!(polysum, InputError, PolysumError, "An input cannot be summarised (too large, not text).");
 

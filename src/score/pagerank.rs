@@ -44,7 +44,8 @@ where
         let base = (1.0 - DAMPING) / n + DAMPING * dangling / n;
         for (i, slot) in next.iter_mut().enumerate() {
             let range = offsets[i]..offsets[i + 1];
-            let inflow: f64 = sources[range.clone()].iter().zip(&shares[range]).map(|(&j, share)| rank[j as usize] * share).sum();
+            let inflow: f64 =
+                sources[range.clone()].iter().zip(&shares[range]).map(|(&j, share)| rank[j as usize] * share).sum();
             *slot = base + DAMPING * inflow;
         }
         let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();

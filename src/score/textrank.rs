@@ -9,12 +9,8 @@ pub(crate) struct TextRank;
 
 impl Scorer for TextRank {
     fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
-        let length: Vec<f64> = input
-            .corpus
-            .candidates
-            .iter()
-            .map(|&s| (1.0 + input.corpus.sentences[s].term_count as f64).ln())
-            .collect();
+        let length: Vec<f64> =
+            input.corpus.candidates.iter().map(|&s| (1.0 + input.corpus.sentences[s].term_count as f64).ln()).collect();
         let length = &length;
         pagerank(input.graph.len(), |i| {
             let li = length[i];

@@ -130,10 +130,7 @@ impl FromStr for Language {
             .or_else(|| ISO_CODES.iter().find(|(code, _)| *code == wanted).map(|(_, l)| *l))
             .ok_or_else(|| {
                 let valid: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
-                Error::invalid(
-                    "language",
-                    format!("unknown language {s:?}; valid values are {}", valid.join(", ")),
-                )
+                Error::invalid("language", format!("unknown language {s:?}; valid values are {}", valid.join(", ")))
             })
     }
 }
@@ -160,12 +157,9 @@ impl LanguageData {
 
     /// The shared data for `language`, built on first use.
     pub(crate) fn get(language: Language) -> &'static LanguageData {
-        static CACHE: [OnceLock<LanguageData>; Language::ALL.len()] =
-            [const { OnceLock::new() }; Language::ALL.len()];
-        let slot = Language::ALL
-            .iter()
-            .position(|l| *l == language)
-            .expect("every Language is listed in Language::ALL");
+        static CACHE: [OnceLock<LanguageData>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
+        let slot =
+            Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
         CACHE[slot].get_or_init(|| LanguageData::build(language))
     }
 }

@@ -109,8 +109,32 @@ fn strip_inline_codes(text: &str) -> String {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table", "section",
-    "article", "header", "footer", "blockquote", "pre", "hr", "title", "dd", "dt",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "dd",
+    "dt",
 ];
 
 /// Removes `<tag ...>` markup: a '<' followed by a letter, '/' or '!', up to the
@@ -125,7 +149,9 @@ fn strip_tags(text: &str) -> String {
         out.push_str(&rest[..at]);
         let tag = &rest[at..];
         // A tag name ends at a space, '/' or '>': "<b^}" or "<3" is text.
-        let name_end = tag[1..].trim_start_matches('/').trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == ':');
+        let name_end = tag[1..]
+            .trim_start_matches('/')
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == ':');
         let opens_tag = tag[1..].starts_with('!')
             || (tag[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
                 && name_end.starts_with(|c: char| c.is_whitespace() || c == '/' || c == '>'));
@@ -277,7 +303,10 @@ mod tests {
         assert_eq!(normalize("Intro.......... 5\nChapter 2 ...... 16-17"), "Intro\nChapter 2\n");
         assert_eq!(normalize("Long dots........here."), "Long dots here.\n");
         assert_eq!(normalize("//////////////Title\n=============="), "Title\n");
-        assert_eq!(normalize("It ended... I never meant that.... She left."), "It ended... I never meant that.... She left.\n");
+        assert_eq!(
+            normalize("It ended... I never meant that.... She left."),
+            "It ended... I never meant that.... She left.\n"
+        );
     }
 
     #[test]

@@ -136,7 +136,8 @@ impl SegmentRules {
     /// The rules of a language polysum analyses, built on first use.
     pub(crate) fn of(language: Language) -> &'static SegmentRules {
         static CACHE: [OnceLock<SegmentRules>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
-        let slot = Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
+        let slot =
+            Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
         CACHE[slot].get_or_init(|| {
             let punctuation = match language {
                 Language::German
@@ -154,8 +155,12 @@ impl SegmentRules {
             };
             let sources: Vec<&str> = language.abbreviation_source().into_iter().collect();
             let mut rules = SegmentRules::build(&sources, punctuation);
-            rules.function_words =
-                LanguageData::get(language).stopwords.iter().filter(|word| word.chars().count() >= 3).cloned().collect();
+            rules.function_words = LanguageData::get(language)
+                .stopwords
+                .iter()
+                .filter(|word| word.chars().count() >= 3)
+                .cloned()
+                .collect();
             rules
         })
     }

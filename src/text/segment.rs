@@ -165,7 +165,8 @@ fn units(text: &str) -> Vec<Range<usize>> {
             && (0..lines.len() - 1).any(|i| continues(i) && !ends_terminal(&text[lines[i].clone()]));
         let mut unit_start = lines[0].start;
         for i in 0..lines.len() {
-            let joins_next = i + 1 < lines.len() && (continues(i) || (hard_wrapped && !starts_list_item(&text[lines[i + 1].clone()])));
+            let joins_next = i + 1 < lines.len()
+                && (continues(i) || (hard_wrapped && !starts_list_item(&text[lines[i + 1].clone()])));
             if !joins_next {
                 units.push(unit_start..lines[i].end);
                 if i + 1 < lines.len() {
@@ -186,8 +187,8 @@ pub(crate) fn is_space(c: char) -> bool {
 
 fn is_terminal(c: char, rules: &SegmentRules) -> bool {
     match c {
-        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '．' | '।' | '॥' | '؟' | '۔' | '።'
-        | '፧' | '፨' | '։' | '။' | '׃' => true,
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '．' | '।' | '॥' | '؟' | '۔'
+        | '።' | '፧' | '፨' | '։' | '။' | '׃' => true,
         ';' => rules.punctuation.semicolon_is_question,
         ':' => rules.punctuation.colon_is_full_stop,
         '،' => rules.punctuation.arabic_comma_is_full_stop,
@@ -210,10 +211,7 @@ fn is_closer(c: char) -> bool {
 
 /// Opening quotes, brackets and marks that may precede a sentence's first word.
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '「' | '『' | '（' | '`'
-    )
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '「' | '『' | '（' | '`')
 }
 
 fn ends_terminal(line: &str) -> bool {
@@ -286,7 +284,11 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
             }
             let before = s[sentence_start..item.start].trim_end_matches(is_space);
             if !before.is_empty() {
-                out.push(Segment { start: base + sentence_start, end: base + sentence_start + before.len(), terminated: ends_terminal(before) });
+                out.push(Segment {
+                    start: base + sentence_start,
+                    end: base + sentence_start + before.len(),
+                    terminated: ends_terminal(before),
+                });
             }
             sentence_start = item.start;
             i = item.end;
@@ -343,7 +345,12 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         let omission = s[..run_start].ends_with(['[', '(']) && s[run_end..].starts_with([']', ')']);
         // A mark opening the sentence ends nothing (". . . The practice was").
         let opens = s[sentence_start..run_start].trim().is_empty();
-        if !quoted && !omission && !opens && !mid_sentence_ellipsis && is_boundary(s, sentence_start, run_start..run_end, end, rules) {
+        if !quoted
+            && !omission
+            && !opens
+            && !mid_sentence_ellipsis
+            && is_boundary(s, sentence_start, run_start..run_end, end, rules)
+        {
             let next = end + (s[end..].len() - s[end..].trim_start_matches(is_space).len());
             out.push(Segment { start: base + sentence_start, end: base + end, terminated: true });
             sentence_start = next;
@@ -573,8 +580,28 @@ fn scan_marks(s: &str) -> Marks {
 fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '”' | '„' | '‘' | '’' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉'
-            | '(' | ')' | '[' | ']'
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '('
+            | ')'
+            | '['
+            | ']'
     )
 }
 
@@ -694,7 +721,8 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // A letter opening the sentence is a label: "Q. What is it? A. A pen.", "d. Log".
-    let opens_sentence = s[sentence_start..run.start].trim_start_matches(is_bullet).trim_start_matches(is_opener) == word;
+    let opens_sentence =
+        s[sentence_start..run.start].trim_start_matches(is_bullet).trim_start_matches(is_opener) == word;
     if opens_sentence && (single_letter(word) || roman_value(&lower).is_some()) {
         return false;
     }
@@ -706,7 +734,8 @@ fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, ru
         return !next_char.is_numeric() && !continues_time;
     }
     // "U.S.", "e.g.", "D.C." (but not "351.123.465.4" or "120.5°C").
-    let dotted = lower.contains('.') && lower.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
+    let dotted = lower.contains('.')
+        && lower.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
     if abbreviations.general.contains(&lower) || initial || dotted {
         return !next_char.is_numeric() && starts_sentence();
     }
@@ -755,10 +784,44 @@ fn lower_case_opens(s: &str, sentence_start: usize, run: Range<usize>, rules: &S
 /// Capitalised words that follow a time inside a sentence ("5 p.m. Monday",
 /// "8 a.m. Eastern").
 const TIME_FOLLOWERS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "eastern", "pacific", "central", "mountain",
-    "local", "gmt", "utc",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "eastern",
+    "pacific",
+    "central",
+    "mountain",
+    "local",
+    "gmt",
+    "utc",
 ];
 
 /// Whether a full stop, question or exclamation mark at `at` with `after` right
@@ -862,7 +925,10 @@ mod tests {
 
     #[test]
     fn abbreviations_before_numbers() {
-        assert_eq!(split("He wore No. 5 on Jan. 12 last year. Then he quit."), ["He wore No. 5 on Jan. 12 last year.", "Then he quit."]);
+        assert_eq!(
+            split("He wore No. 5 on Jan. 12 last year. Then he quit."),
+            ["He wore No. 5 on Jan. 12 last year.", "Then he quit."]
+        );
         assert_eq!(split("See p. 4 and fig. 2 for details."), ["See p. 4 and fig. 2 for details."]);
     }
 
@@ -907,7 +973,10 @@ mod tests {
             split("He said, \u{201c}We won.\u{201d} Then he left. (It was late.) She stayed.' Next."),
             ["He said, \u{201c}We won.\u{201d}", "Then he left.", "(It was late.)", "She stayed.'", "Next."]
         );
-        assert_eq!(split("\u{201c}Why?\u{201d} she asked. \u{201c}Because.\u{201d}"), ["\u{201c}Why?\u{201d} she asked.", "\u{201c}Because.\u{201d}"]);
+        assert_eq!(
+            split("\u{201c}Why?\u{201d} she asked. \u{201c}Because.\u{201d}"),
+            ["\u{201c}Why?\u{201d} she asked.", "\u{201c}Because.\u{201d}"]
+        );
     }
 
     #[test]
@@ -918,7 +987,10 @@ mod tests {
 
     #[test]
     fn ellipses() {
-        assert_eq!(split("Wait... what happened? He left... The end."), ["Wait... what happened?", "He left...", "The end."]);
+        assert_eq!(
+            split("Wait... what happened? He left... The end."),
+            ["Wait... what happened?", "He left...", "The end."]
+        );
         assert_eq!(split("Well\u{2026} No."), ["Well\u{2026}", "No."]);
     }
 
@@ -934,7 +1006,15 @@ mod tests {
         let texts: Vec<&str> = segments.iter().map(|s| &text[s.range()]).collect();
         assert_eq!(
             texts,
-            ["July 19, 2024, 11:39 pm", "By Jane Doe", "Strengthening Ties", "Putin arrived.", "He spoke.", "U.S. Opposition", "The U.S. objected."]
+            [
+                "July 19, 2024, 11:39 pm",
+                "By Jane Doe",
+                "Strengthening Ties",
+                "Putin arrived.",
+                "He spoke.",
+                "U.S. Opposition",
+                "The U.S. objected."
+            ]
         );
         let terminated: Vec<bool> = segments.iter().map(|s| s.terminated).collect();
         assert_eq!(terminated, [false, false, false, true, true, false, true]);
@@ -942,7 +1022,10 @@ mod tests {
 
     #[test]
     fn lower_case_next_line_continues_the_sentence() {
-        assert_eq!(split("The talks will focus on trade\nand energy. Next."), ["The talks will focus on trade\nand energy.", "Next."]);
+        assert_eq!(
+            split("The talks will focus on trade\nand energy. Next."),
+            ["The talks will focus on trade\nand energy.", "Next."]
+        );
     }
 
     #[test]
@@ -950,7 +1033,11 @@ mod tests {
         let text = "The president said on Tuesday that the\nUnited States would act soon if the\ntalks failed. Officials agreed.\n\nNew paragraph.";
         assert_eq!(
             split(text),
-            ["The president said on Tuesday that the\nUnited States would act soon if the\ntalks failed.", "Officials agreed.", "New paragraph."]
+            [
+                "The president said on Tuesday that the\nUnited States would act soon if the\ntalks failed.",
+                "Officials agreed.",
+                "New paragraph."
+            ]
         );
     }
 
@@ -1007,39 +1094,66 @@ mod tests {
             split("She shouted \"Stop! Stop now!\" and ran. He stayed."),
             ["She shouted \"Stop! Stop now!\" and ran.", "He stayed."]
         );
-        assert_eq!(split("The plan (approved. Nobody objected.) took effect. Next."), ["The plan (approved. Nobody objected.) took effect.", "Next."]);
-        assert_eq!(split_by("\u{ab}Куда? \u{2013} спросил он. \u{2013} Домой\u{bb}. Всё.", "ru"), ["\u{ab}Куда? \u{2013} спросил он. \u{2013} Домой\u{bb}.", "Всё."]);
+        assert_eq!(
+            split("The plan (approved. Nobody objected.) took effect. Next."),
+            ["The plan (approved. Nobody objected.) took effect.", "Next."]
+        );
+        assert_eq!(
+            split_by("\u{ab}Куда? \u{2013} спросил он. \u{2013} Домой\u{bb}. Всё.", "ru"),
+            ["\u{ab}Куда? \u{2013} спросил он. \u{2013} Домой\u{bb}.", "Всё."]
+        );
         assert_eq!(split("我们去看《快跑！朋友》好吗？好！"), ["我们去看《快跑！朋友》好吗？", "好！"]);
         // An opening mark never closed protects nothing.
         assert_eq!(split("\"Wait. Go on. Stop."), ["\"Wait.", "Go on.", "Stop."]);
         // Apostrophes are not closing quotes.
-        assert_eq!(split("'It isn't over. We're here,' he said. Then quiet."), ["'It isn't over. We're here,' he said.", "Then quiet."]);
+        assert_eq!(
+            split("'It isn't over. We're here,' he said. Then quiet."),
+            ["'It isn't over. We're here,' he said.", "Then quiet."]
+        );
     }
 
     #[test]
     fn dashes_commas_and_number_signs_after_a_mark_continue_the_sentence() {
         assert_eq!(split("He won -- really! -- and left. Next."), ["He won -- really! -- and left.", "Next."]);
         assert_eq!(split("Was it? \u{2014} nobody knew. Next."), ["Was it? \u{2014} nobody knew.", "Next."]);
-        assert_eq!(split("See the 2019 report. \u{2116}5 explains it."), ["See the 2019 report. \u{2116}5 explains it."]);
+        assert_eq!(
+            split("See the 2019 report. \u{2116}5 explains it."),
+            ["See the 2019 report. \u{2116}5 explains it."]
+        );
     }
 
     #[test]
     fn sentences_run_together_without_a_space() {
         assert_eq!(split("It rained all day.Then the sun came out."), ["It rained all day.", "Then the sun came out."]);
         assert_eq!(split("They paid 2,500.Nobody complained."), ["They paid 2,500.", "Nobody complained."]);
-        assert_eq!(split("Open readme.txt or the U.S.Army site. Done."), ["Open readme.txt or the U.S.Army site.", "Done."]);
+        assert_eq!(
+            split("Open readme.txt or the U.S.Army site. Done."),
+            ["Open readme.txt or the U.S.Army site.", "Done."]
+        );
     }
 
     #[test]
     fn references_after_the_full_stop_stay_with_their_sentence() {
-        assert_eq!(split("The tower is 300 m tall.[2] It opened in 1889."), ["The tower is 300 m tall.[2]", "It opened in 1889."]);
-        assert_eq!(split("Rates rose sharply.12 14 Analysts were surprised."), ["Rates rose sharply.12 14", "Analysts were surprised."]);
-        assert_eq!(split("See fig.3 for details. Version 2.10 Beta shipped."), ["See fig.3 for details.", "Version 2.10 Beta shipped."]);
+        assert_eq!(
+            split("The tower is 300 m tall.[2] It opened in 1889."),
+            ["The tower is 300 m tall.[2]", "It opened in 1889."]
+        );
+        assert_eq!(
+            split("Rates rose sharply.12 14 Analysts were surprised."),
+            ["Rates rose sharply.12 14", "Analysts were surprised."]
+        );
+        assert_eq!(
+            split("See fig.3 for details. Version 2.10 Beta shipped."),
+            ["See fig.3 for details.", "Version 2.10 Beta shipped."]
+        );
     }
 
     #[test]
     fn omission_marks_are_not_ends() {
-        assert_eq!(split("He wrote \"the law [...] is clear [...]\" (Smith 2001). Next."), ["He wrote \"the law [...] is clear [...]\" (Smith 2001).", "Next."]);
+        assert_eq!(
+            split("He wrote \"the law [...] is clear [...]\" (Smith 2001). Next."),
+            ["He wrote \"the law [...] is clear [...]\" (Smith 2001).", "Next."]
+        );
     }
 
     #[test]
@@ -1049,7 +1163,10 @@ mod tests {
             ["Wir kaufen z. B. Brot u. Ä. im Laden.", "Dann gehen wir."]
         );
         assert_eq!(split_by("Выступил А. И. Петров. Все слушали.", "ru"), ["Выступил А. И. Петров.", "Все слушали."]);
-        assert_eq!(split_in("Ho parlato con l'Avv. Rossi. Poi sono uscito.", Language::Italian), ["Ho parlato con l'Avv. Rossi.", "Poi sono uscito."]);
+        assert_eq!(
+            split_in("Ho parlato con l'Avv. Rossi. Poi sono uscito.", Language::Italian),
+            ["Ho parlato con l'Avv. Rossi.", "Poi sono uscito."]
+        );
     }
 
     #[test]
@@ -1060,21 +1177,33 @@ mod tests {
 
     #[test]
     fn roman_ordinals_in_languages_that_write_ordinals_with_a_full_stop() {
-        assert_eq!(split_by("Bol to XII. Pluk armády. Potom odišiel.", "sk"), ["Bol to XII. Pluk armády.", "Potom odišiel."]);
-        assert_eq!(split_by("Stalo sa to 7. Mája v meste. Potom nie.", "slovak"), ["Stalo sa to 7. Mája v meste.", "Potom nie."]);
+        assert_eq!(
+            split_by("Bol to XII. Pluk armády. Potom odišiel.", "sk"),
+            ["Bol to XII. Pluk armády.", "Potom odišiel."]
+        );
+        assert_eq!(
+            split_by("Stalo sa to 7. Mája v meste. Potom nie.", "slovak"),
+            ["Stalo sa to 7. Mája v meste.", "Potom nie."]
+        );
     }
 
     #[test]
     fn list_items_on_their_own_lines() {
         assert_eq!(split("Steps:\n(i) mix it well.\n(ii) bake it."), ["Steps:", "(i) mix it well.", "(ii) bake it."]);
-        assert_eq!(split("\u{2022} 1. Buy milk\n\u{2022} 2. Sell eggs"), ["\u{2022} 1. Buy milk", "\u{2022} 2. Sell eggs"]);
+        assert_eq!(
+            split("\u{2022} 1. Buy milk\n\u{2022} 2. Sell eggs"),
+            ["\u{2022} 1. Buy milk", "\u{2022} 2. Sell eggs"]
+        );
     }
 
     #[test]
     fn language_specific_terminators() {
         assert_eq!(split_by("Բարև Ձեզ: Ինչպե՞ս եք:", "hy"), ["Բարև Ձեզ:", "Ինչպե՞ս եք:"]);
         assert_eq!(split("Note: this holds."), ["Note: this holds."]);
-        assert_eq!(split("Test strange period\u{ff0e}Does it work\u{ff0e}"), ["Test strange period\u{ff0e}", "Does it work\u{ff0e}"]);
+        assert_eq!(
+            split("Test strange period\u{ff0e}Does it work\u{ff0e}"),
+            ["Test strange period\u{ff0e}", "Does it work\u{ff0e}"]
+        );
     }
 
     #[test]
@@ -1083,20 +1212,28 @@ mod tests {
         assert_eq!(split_by("Dr. Who came. He left.", ""), ["Dr. Who came.", "He left."]);
     }
 
-
     #[test]
     fn inline_lists_split_at_markers_that_count_up() {
         assert_eq!(split("Buy: a) milk b) eggs c) bread"), ["Buy:", "a) milk", "b) eggs", "c) bread"]);
-        assert_eq!(split("Steps. 1. Mix well 2. Bake it 3. Serve"), ["Steps.", "1. Mix well", "2. Bake it", "3. Serve"]);
+        assert_eq!(
+            split("Steps. 1. Mix well 2. Bake it 3. Serve"),
+            ["Steps.", "1. Mix well", "2. Bake it", "3. Serve"]
+        );
         assert_eq!(split("(i) one thing (ii) another"), ["(i) one thing", "(ii) another"]);
         // A lone marker-like word is not a list.
         assert_eq!(split("Plan a) works. Plan b. Done."), ["Plan a) works.", "Plan b.", "Done."]);
-        assert_eq!(split("It is 5 p.m. today. Then at 6 a.m. we met."), ["It is 5 p.m. today.", "Then at 6 a.m. we met."]);
+        assert_eq!(
+            split("It is 5 p.m. today. Then at 6 a.m. we met."),
+            ["It is 5 p.m. today.", "Then at 6 a.m. we met."]
+        );
     }
 
     #[test]
     fn spaced_ellipses_are_one_mark() {
-        assert_eq!(split("He paused . . . and went on. It ended. . . ."), ["He paused . . . and went on.", "It ended. . . ."]);
+        assert_eq!(
+            split("He paused . . . and went on. It ended. . . ."),
+            ["He paused . . . and went on.", "It ended. . . ."]
+        );
     }
 
     #[test]
@@ -1104,18 +1241,25 @@ mod tests {
         assert_eq!(split("What now? - Nobody knew. Fine."), ["What now?", "- Nobody knew.", "Fine."]);
     }
 
-
     #[test]
     fn an_ellipsis_opening_the_next_sentence_is_not_part_of_the_mark() {
-        assert_eq!(split_in("Het was raak. ...en toen ging het mis.", Language::Dutch), ["Het was raak.", "...en toen ging het mis."]);
-        assert_eq!(split("They met in Washington, D.C. - the capital. Fine."), ["They met in Washington, D.C. - the capital.", "Fine."]);
+        assert_eq!(
+            split_in("Het was raak. ...en toen ging het mis.", Language::Dutch),
+            ["Het was raak.", "...en toen ging het mis."]
+        );
+        assert_eq!(
+            split("They met in Washington, D.C. - the capital. Fine."),
+            ["They met in Washington, D.C. - the capital.", "Fine."]
+        );
     }
-
 
     #[test]
     fn lines_continue_after_brackets_but_short_lines_stay_apart() {
         assert_eq!(split("It reached 400 yd\n(365.8 m). Next."), ["It reached 400 yd\n(365.8 m).", "Next."]);
-        assert_eq!(split("features\ncontact manager\nevents, prices"), ["features", "contact manager", "events, prices"]);
+        assert_eq!(
+            split("features\ncontact manager\nevents, prices"),
+            ["features", "contact manager", "events, prices"]
+        );
     }
 
     #[test]
@@ -1131,39 +1275,63 @@ mod tests {
         );
     }
 
-
     #[test]
     fn numbers_pointing_at_items_are_not_lists() {
-        assert_eq!(split("As agreed in 1. above and in 2. below, we pay."), ["As agreed in 1. above and in 2. below, we pay."]);
-        assert_eq!(split("Trophy\n(6 inch crystal - photo soon)\nThe team judges."), ["Trophy", "(6 inch crystal - photo soon)", "The team judges."]);
+        assert_eq!(
+            split("As agreed in 1. above and in 2. below, we pay."),
+            ["As agreed in 1. above and in 2. below, we pay."]
+        );
+        assert_eq!(
+            split("Trophy\n(6 inch crystal - photo soon)\nThe team judges."),
+            ["Trophy", "(6 inch crystal - photo soon)", "The team judges."]
+        );
         assert_eq!(split("d. Compliance Log\ne. Logistics Data"), ["d. Compliance Log", "e. Logistics Data"]);
     }
 
-
     #[test]
     fn bullets_and_broken_off_speech_start_sentences() {
-        assert_eq!(split("\u{2022} milk \u{2022} eggs \u{2022} 3. bread"), ["\u{2022} milk", "\u{2022} eggs", "\u{2022} 3. bread"]);
-        assert_eq!(split("She began, \"If you please, sir--\" The man ran off."), ["She began, \"If you please, sir--\"", "The man ran off."]);
+        assert_eq!(
+            split("\u{2022} milk \u{2022} eggs \u{2022} 3. bread"),
+            ["\u{2022} milk", "\u{2022} eggs", "\u{2022} 3. bread"]
+        );
+        assert_eq!(
+            split("She began, \"If you please, sir--\" The man ran off."),
+            ["She began, \"If you please, sir--\"", "The man ran off."]
+        );
         assert_eq!(split("A well-known--\"quoted\" word stays."), ["A well-known--\"quoted\" word stays."]);
     }
 
     #[test]
     fn ellipses_between_and_before_sentences() {
         assert_eq!(split("I mean . . . I didn't mean it. Fine."), ["I mean . . . I didn't mean it.", "Fine."]);
-        assert_eq!(split("It was over. . . . The rest followed. . . ."), ["It was over.", ". . . The rest followed. . . ."]);
+        assert_eq!(
+            split("It was over. . . . The rest followed. . . ."),
+            ["It was over.", ". . . The rest followed. . . ."]
+        );
         assert_eq!(split("Write to Jane.Doe@example.com today."), ["Write to Jane.Doe@example.com today."]);
         assert_eq!(split("We did it, you and I. Did you see him?"), ["We did it, you and I.", "Did you see him?"]);
     }
 
-
     #[test]
     fn lower_case_opens_a_sentence_after_a_question_or_a_word_never_abbreviated() {
-        assert_eq!(split("Who called? nobody knows. Why? because."), ["Who called?", "nobody knows.", "Why?", "because."]);
-        assert_eq!(split("'Who called?' she asked. Yahoo! reported it."), ["'Who called?' she asked.", "Yahoo! reported it."]);
-        assert_eq!(split("He paid approx. five pounds, i.e. too much."), ["He paid approx. five pounds, i.e. too much."]);
+        assert_eq!(
+            split("Who called? nobody knows. Why? because."),
+            ["Who called?", "nobody knows.", "Why?", "because."]
+        );
+        assert_eq!(
+            split("'Who called?' she asked. Yahoo! reported it."),
+            ["'Who called?' she asked.", "Yahoo! reported it."]
+        );
+        assert_eq!(
+            split("He paid approx. five pounds, i.e. too much."),
+            ["He paid approx. five pounds, i.e. too much."]
+        );
         assert_eq!(split("That is what it was for. the rest went."), ["That is what it was for.", "the rest went."]);
         assert_eq!(split("We paid the bill. then left."), ["We paid the bill. then left."]);
-        assert_eq!(split_in("Δεν ήρθε κανένας. το σπίτι ήταν άδειο.", Language::Greek), ["Δεν ήρθε κανένας.", "το σπίτι ήταν άδειο."]);
+        assert_eq!(
+            split_in("Δεν ήρθε κανένας. το σπίτι ήταν άδειο.", Language::Greek),
+            ["Δεν ήρθε κανένας.", "το σπίτι ήταν άδειο."]
+        );
         // A lower-case label closing a line of scraped text stands alone.
         assert_eq!(
             split("Welcome to our lovely town. offers\nabout us\nThe market opens at nine."),
@@ -1175,13 +1343,22 @@ mod tests {
     fn a_bracketed_relative_clause_belongs_to_the_sentence_before() {
         assert_eq!(
             split("'I won!' he cried. (Which was true.) \"We lost!\" (Tom was the coach.) It rained. (Where else?)"),
-            ["'I won!' he cried. (Which was true.)", "\"We lost!\"", "(Tom was the coach.)", "It rained.", "(Where else?)"]
+            [
+                "'I won!' he cried. (Which was true.)",
+                "\"We lost!\"",
+                "(Tom was the coach.)",
+                "It rained.",
+                "(Where else?)"
+            ]
         );
     }
 
     #[test]
     fn quantities_open_sentences_after_an_abbreviation() {
-        assert_eq!(split("He moved to the U.S. Thousands followed him."), ["He moved to the U.S.", "Thousands followed him."]);
+        assert_eq!(
+            split("He moved to the U.S. Thousands followed him."),
+            ["He moved to the U.S.", "Thousands followed him."]
+        );
         assert_eq!(split("The U.S. Army moved."), ["The U.S. Army moved."]);
     }
 
@@ -1204,7 +1381,11 @@ mod tests {
             (Language::Swedish, "Vi köpte bl.a. Bröd och mjölk. Sedan gick han.", "Vi köpte bl.a. Bröd och mjölk."),
             (Language::Norwegian, "Vi kjøpte bl.a. Brød og melk. Han gikk hjem.", "Vi kjøpte bl.a. Brød og melk."),
             (Language::Danish, "Vi købte bl.a. Brød og mælk. Han gik hjem.", "Vi købte bl.a. Brød og mælk."),
-            (Language::Finnish, "Paikalla oli esim. Matti Virtanen. Hän lähti pian.", "Paikalla oli esim. Matti Virtanen."),
+            (
+                Language::Finnish,
+                "Paikalla oli esim. Matti Virtanen. Hän lähti pian.",
+                "Paikalla oli esim. Matti Virtanen.",
+            ),
             (Language::Greek, "Ήρθε ο κ. Παπαδόπουλος σήμερα. Μετά έφυγε.", "Ήρθε ο κ. Παπαδόπουλος σήμερα."),
             (Language::Hungarian, "Ott volt dr. Kovács Péter is. Ő beszélt először.", "Ott volt dr. Kovács Péter is."),
             (Language::Romanian, "A venit dl. Popescu azi. El a plecat devreme.", "A venit dl. Popescu azi."),
@@ -1220,5 +1401,4 @@ mod tests {
             assert_eq!(sentences[0], first, "{language}");
         }
     }
-
 }

@@ -69,9 +69,8 @@ impl<'a> Iterator for AsciiWords<'a> {
                     continue;
                 }
                 let (before, after) = (bytes[end - 1], bytes.get(end + 1).copied().unwrap_or(0));
-                let joins_letters = before.is_ascii_alphabetic()
-                    && after.is_ascii_alphabetic()
-                    && matches!(b, b'.' | b':' | b'\'');
+                let joins_letters =
+                    before.is_ascii_alphabetic() && after.is_ascii_alphabetic() && matches!(b, b'.' | b':' | b'\'');
                 let joins_digits =
                     before.is_ascii_digit() && after.is_ascii_digit() && matches!(b, b'.' | b',' | b';' | b'\'');
                 if joins_letters || joins_digits {
@@ -108,7 +107,8 @@ mod tests {
 
     #[test]
     fn ascii_words() {
-        let tokens: Vec<&str> = words("Putin's \"full support\" -- 3.5bn, 1,000; U.S.-led a:b __ x_1 3.a").map(|(_, w)| w).collect();
+        let tokens: Vec<&str> =
+            words("Putin's \"full support\" -- 3.5bn, 1,000; U.S.-led a:b __ x_1 3.a").map(|(_, w)| w).collect();
         assert_eq!(tokens, ["Putin's", "full", "support", "3.5bn", "1,000", "U.S", "led", "a:b", "x_1", "3", "a"]);
     }
 
@@ -128,7 +128,8 @@ mod tests {
         };
         for _ in 0..20_000 {
             let length = (next() % 24) as usize;
-            let text: String = (0..length).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize] as char).collect();
+            let text: String =
+                (0..length).map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize] as char).collect();
             let fast: Vec<(usize, &str)> = words(&text).collect();
             let reference: Vec<(usize, &str)> = text.unicode_word_indices().collect();
             assert_eq!(fast, reference, "{text:?}");

@@ -47,5 +47,9 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
     let (a, b) = (word_set(a), word_set(b));
     let shared = a.intersection(&b).count() as f64;
     let union = a.union(&b).count() as f64;
-    if union == 0.0 { 0.0 } else { shared / union }
+    if union == 0.0 {
+        0.0
+    } else {
+        shared / union
+    }
 }
