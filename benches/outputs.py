@@ -27,6 +27,10 @@ BUDGETS = [["--max-words", "100"], ["--max-sentences", "5"]]
 LANGUAGES = {"ar": "arabic", "cs": "czech", "el": "greek", "en": "english", "fr": "french", "he": "hebrew", "hi": "hindi"}
 
 
+def jsonl_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
 def cluster_files(scratch: Path) -> list[tuple[str, Path, str]]:
     """(name, JSONL path, language) for every cluster set, MultiLing split by language
     and the update task's sets flattened to one cluster a line."""
@@ -34,14 +38,15 @@ def cluster_files(scratch: Path) -> list[tuple[str, Path, str]]:
     for name in ["duc2003_task2", "duc2006", "duc2007_main", "duc2007_update_setA", "multinews_test_sample250"]:
         files.append((name, EVAL / f"{name}.jsonl", "english"))
     by_lang: dict[str, list[str]] = {}
-    for line in (EVAL / "multiling2011.jsonl").read_text(encoding="utf-8").splitlines():
+    # Split on "\n" only: str.splitlines would also cut at U+2028 inside JSON strings.
+    for line in jsonl_lines(EVAL / "multiling2011.jsonl"):
         by_lang.setdefault(json.loads(line)["lang"], []).append(line)
     for lang, lines in sorted(by_lang.items()):
         path = scratch / f"multiling_{lang}.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         files.append((f"multiling_{lang}", path, LANGUAGES[lang]))
     update = []
-    for line in (EVAL / "duc2007_update_dev.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in jsonl_lines(EVAL / "duc2007_update_dev.jsonl"):
         topic = json.loads(line)
         for part in topic["sets"]:
             update.append(json.dumps({"id": f"{topic['id']}-{part['set']}", "docs": part["docs"]}))
@@ -61,7 +66,9 @@ def dump(binary: str, out: Path) -> None:
                     result = subprocess.run(command, capture_output=True, text=True, check=False)
                     if result.returncode not in (0, 1):
                         sys.exit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr}")
-                    for line in result.stdout.splitlines():
+                    for line in result.stdout.split("\n"):
+                        if not line:
+                            continue
                         record = json.loads(line)
                         chosen = record.get("summary", {}).get("sentences", [])
                         picks = " ".join(f"{s['doc']}:{s['index']}:{s['score']:.12g}" for s in chosen)

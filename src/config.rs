@@ -7,75 +7,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::options::Options;
 use crate::text::Language;
 
-/// How sentences are scored and chosen. Every method runs on the same pipeline
-/// (segmentation, analysis, boilerplate filtering, priors, budget, near-duplicate
-/// removal) and is multi-document aware.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Method {
-    /// PageRank over a graph whose edges weigh the words two sentences share,
-    /// normalised by their lengths (Mihalcea & Tarau 2004).
-    TextRank,
-    /// PageRank over the tf-idf cosine graph, thresholded or with continuous
-    /// weights (Erkan & Radev 2004).
-    LexRank,
-    /// Cosine similarity to the tf-idf centroid of the cluster (Radev et al. 2004).
-    /// The default: with the news priors it scores best on the evaluation sets
-    /// (docs/experiments.md).
-    #[default]
-    Centroid,
-    /// A monotone submodular objective, coverage of the cluster plus a diversity
-    /// reward, maximised by budgeted greedy selection (Lin & Bilmes 2011).
-    Coverage,
-    /// Greedy selection that keeps the summary's word distribution closest (KL
-    /// divergence) to the cluster's (Haghighi & Vanderwende 2009).
-    KlSum,
-    /// Average probability of a sentence's words in the cluster (Nenkova &
-    /// Vanderwende 2005); redundancy is left to the selection.
-    SumBasic,
-    /// Clusters of significant (frequent) words within a sentence (Luhn 1958).
-    Luhn,
-    /// Latent semantic analysis: a sentence's length in the space of the
-    /// strongest singular vectors of the term-sentence matrix (Steinberger &
-    /// Ježek 2004).
-    Lsa,
-    /// The first sentences of the documents: the baseline news summarisation is
-    /// measured against.
-    Lead,
-}
-
-impl Method {
-    /// Every method, in a stable order.
-    pub const ALL: &'static [Method] = &[
-        Method::TextRank,
-        Method::LexRank,
-        Method::Centroid,
-        Method::Coverage,
-        Method::KlSum,
-        Method::SumBasic,
-        Method::Luhn,
-        Method::Lsa,
-        Method::Lead,
-    ];
-
-    /// The method's name as accepted by `from_str`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Method::TextRank => "textrank",
-            Method::LexRank => "lexrank",
-            Method::Centroid => "centroid",
-            Method::Coverage => "coverage",
-            Method::KlSum => "klsum",
-            Method::SumBasic => "sumbasic",
-            Method::Luhn => "luhn",
-            Method::Lsa => "lsa",
-            Method::Lead => "lead",
-        }
-    }
-}
+pub use crate::method::Method;
 
 /// How much text the summary may hold. Whole sentences only: a sentence that
 /// would overflow the budget is skipped in favour of one that fits.
@@ -115,6 +50,8 @@ pub enum Order {
 impl Order {
     /// Every order, in a stable order.
     pub const ALL: &'static [Order] = &[Order::Score, Order::Source];
+    /// Their names, in the same order.
+    pub const NAMES: &'static [&'static str] = &["score", "source"];
 
     /// The order's name as accepted by `from_str`.
     pub fn name(self) -> &'static str {
@@ -140,6 +77,8 @@ pub enum IdfScope {
 impl IdfScope {
     /// Every scope, in a stable order.
     pub const ALL: &'static [IdfScope] = &[IdfScope::Sentences, IdfScope::Documents];
+    /// Their names, in the same order.
+    pub const NAMES: &'static [&'static str] = &["sentences", "documents"];
 
     /// The scope's name as accepted by `from_str`.
     pub fn name(self) -> &'static str {
@@ -172,123 +111,61 @@ macro_rules! parse_by_name {
     };
 }
 
-parse_by_name!(Method, "method");
 parse_by_name!(Order, "order");
 parse_by_name!(IdfScope, "idf");
 
 /// The default cap on a cluster's total text: 64 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 
-/// Everything that shapes a summary. Build one with struct update syntax over
-/// `Config::default()`; [`Summarizer::new`](crate::Summarizer::new) validates it.
+/// Everything that shapes a summary, typed for the engine. Build one with struct
+/// update syntax over `Config::default()`, or from flat [`Options`] with
+/// `Config::try_from`; [`Summarizer::new`](crate::Summarizer::new) validates it.
+/// Each field means what the option of the same name means (documented once, on
+/// [`Options`]); the budget gathers `max_sentences`, `max_words`, `max_chars`,
+/// `max_bytes` and `ratio`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// How sentences are scored.
+    /// [`Options::method`].
     pub method: Method,
-    /// The language of the documents.
+    /// [`Options::language`].
     pub language: Language,
-    /// How much the summary may hold.
+    /// How much the summary may hold: [`Options::max_sentences`] and the rest of its group.
     pub budget: Budget,
-    /// The order of the summary's sentences.
+    /// [`Options::order`].
     pub order: Order,
-    /// Weight in [0, 1] of the redundancy penalty in maximal marginal relevance:
-    /// 0 ranks by score alone, higher values prefer sentences unlike those chosen.
+    /// [`Options::redundancy`].
     pub redundancy: f64,
-    /// Sentences whose tf-idf cosine to a chosen sentence reaches this value, in
-    /// (0, 1], are near-duplicates and never chosen.
+    /// [`Options::duplicate_threshold`].
     pub duplicate_threshold: f64,
-    /// Weight in [0, 1] of the position prior (earlier in a document is better).
+    /// [`Options::position_weight`].
     pub position_weight: f64,
-    /// Weight in [0, 1] of support: the share of other documents that say
-    /// something similar. `position_weight + support_weight` must not exceed 1.
+    /// [`Options::support_weight`].
     pub support_weight: f64,
-    /// Sentences with fewer words are damped in proportion; below a quarter of it
-    /// they are never chosen.
+    /// [`Options::min_words`].
     pub min_words: usize,
-    /// LexRank only: the cosine below which two sentences are not linked. With a
-    /// threshold, edges are unweighted (classic LexRank); `None` keeps every edge
-    /// with its cosine as weight (continuous LexRank).
+    /// [`Options::lexrank_threshold`].
     pub lexrank_threshold: Option<f64>,
-    /// What inverse document frequency counts over.
+    /// [`Options::idf`].
     pub idf: IdfScope,
-    /// Whether headings, bylines, datelines and boilerplate ("subscribe", copyright
-    /// notices) are kept out of the summary.
+    /// [`Options::filter_boilerplate`].
     pub filter_boilerplate: bool,
-    /// The largest cluster, in bytes of text, that is accepted.
+    /// [`Options::max_input_bytes`].
     pub max_input_bytes: usize,
 }
 
 impl Default for Config {
+    /// The defaults declared in the option table (`src/options.rs`).
     fn default() -> Self {
-        Config {
-            method: Method::default(),
-            language: Language::default(),
-            budget: Budget::default(),
-            order: Order::default(),
-            // Tuned on DUC 2003 and Multi-News; among settings about as good
-            // there, the one ahead of lead in every MultiLing language
-            // (docs/experiments.md).
-            redundancy: 0.5,
-            duplicate_threshold: 0.5,
-            position_weight: 0.4,
-            support_weight: 0.35,
-            min_words: 8,
-            lexrank_threshold: None,
-            idf: IdfScope::default(),
-            filter_boilerplate: true,
-            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
-        }
-    }
-}
-
-fn unit_interval(field: &'static str, value: f64) -> Result<()> {
-    if (0.0..=1.0).contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, format!("must be between 0 and 1, got {value}")))
+        Config::try_from(Options::default()).expect("the declared defaults are valid (a unit test checks)")
     }
 }
 
 impl Config {
-    /// Checks every value, naming the first field that is out of range.
+    /// Checks every value, naming the first option out of range (the checks are
+    /// declared with the options, `src/options.rs`).
     pub fn validate(&self) -> Result<()> {
-        match self.budget {
-            Budget::Sentences(0) | Budget::Words(0) | Budget::Chars(0) | Budget::Bytes(0) => {
-                return Err(Error::invalid("budget", "must be at least 1"));
-            }
-            Budget::Ratio(ratio) if !(ratio > 0.0 && ratio <= 1.0) => {
-                return Err(Error::invalid("ratio", format!("must be in (0, 1], got {ratio}")));
-            }
-            _ => {}
-        }
-        unit_interval("redundancy", self.redundancy)?;
-        unit_interval("position_weight", self.position_weight)?;
-        unit_interval("support_weight", self.support_weight)?;
-        if self.position_weight + self.support_weight > 1.0 {
-            return Err(Error::invalid(
-                "support_weight",
-                format!(
-                    "position_weight + support_weight must not exceed 1, got {} + {}",
-                    self.position_weight, self.support_weight
-                ),
-            ));
-        }
-        if !(self.duplicate_threshold > 0.0 && self.duplicate_threshold <= 1.0) {
-            return Err(Error::invalid(
-                "duplicate_threshold",
-                format!("must be in (0, 1], got {}", self.duplicate_threshold),
-            ));
-        }
-        if let Some(threshold) = self.lexrank_threshold {
-            if !(0.0..1.0).contains(&threshold) {
-                return Err(Error::invalid("lexrank_threshold", format!("must be in [0, 1), got {threshold}")));
-            }
-        }
-        if self.max_input_bytes == 0 {
-            return Err(Error::invalid("max_input_bytes", "must be at least 1"));
-        }
-        Ok(())
+        Options::from(self).validate()
     }
 }
 
@@ -304,7 +181,7 @@ mod tests {
     #[test]
     fn bad_values_name_their_field() {
         let cases = [
-            (Config { budget: Budget::Words(0), ..Config::default() }, "budget"),
+            (Config { budget: Budget::Words(0), ..Config::default() }, "max_words"),
             (Config { budget: Budget::Ratio(1.5), ..Config::default() }, "ratio"),
             (Config { budget: Budget::Ratio(f64::NAN), ..Config::default() }, "ratio"),
             (Config { redundancy: -0.1, ..Config::default() }, "redundancy"),

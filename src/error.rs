@@ -15,6 +15,24 @@ pub enum Error {
         /// What was wrong and which values are valid.
         message: String,
     },
+    /// No option has this name. `suggestion` is the nearest one that exists.
+    #[error("unknown option `{name}`{}; valid options are {}", did_you_mean(suggestion), option_names())]
+    UnknownOption {
+        /// The name given.
+        name: String,
+        /// The declared option closest to it, if any is close.
+        suggestion: Option<&'static str>,
+    },
+    /// An option was given a value of the wrong type (a str for a number, say).
+    #[error("`{field}` must be {expected}, not {got}")]
+    OptionType {
+        /// The option at fault.
+        field: &'static str,
+        /// The type it takes.
+        expected: &'static str,
+        /// The type it was given.
+        got: &'static str,
+    },
     /// The cluster is larger than the configured `max_input_bytes`.
     #[error("input too large: {size} bytes exceed the limit of {limit} bytes (raise `max_input_bytes` to allow it)")]
     InputTooLarge {
@@ -33,6 +51,14 @@ pub enum Error {
         /// The largest matrix polysum builds.
         limit: usize,
     },
+}
+
+fn did_you_mean(suggestion: &Option<&'static str>) -> String {
+    suggestion.map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default()
+}
+
+fn option_names() -> String {
+    crate::options::OPTIONS.iter().map(|o| o.name).collect::<Vec<_>>().join(", ")
 }
 
 impl Error {

@@ -7,7 +7,7 @@ use crate::corpus::{Corpus, Document};
 use crate::error::{Error, Result};
 use crate::graph::SimilarityGraph;
 use crate::score::priors::{self, ScoreComponents};
-use crate::score::{scorer, ScoreInput};
+use crate::score::ScoreInput;
 use crate::select;
 use crate::summary::{RankedSentence, Ranking, Similarity, Summary, SummarySentence};
 
@@ -116,7 +116,7 @@ impl Summarizer {
         let corpus = Corpus::build(documents, &self.config);
         let graph = SimilarityGraph::build(&corpus);
         let input = ScoreInput { corpus: &corpus, graph: &graph, config: &self.config };
-        let salience = scorer(self.config.method).salience(&input);
+        let salience = self.config.method.scorer().salience(&input);
         let components = priors::components(&corpus, &graph, &salience, &self.config);
         let scores = components.iter().map(|c| c.combine(&self.config)).collect();
         Ok(Scored { corpus, graph, components, scores })

@@ -1,19 +1,20 @@
 //! Salience: how central each candidate sentence is to the cluster, by the
 //! configured method, then combined with the priors that matter for news.
 //!
-//! Every method is one [`Scorer`]; adding a method is adding one file here.
+//! Every method's scorer is one [`Scorer`] in a file of its own, named in the
+//! method table (`src/method.rs`).
 
-mod centroid;
-mod lead;
-mod lexrank;
-mod lsa;
-mod luhn;
+pub(crate) mod centroid;
+pub(crate) mod lead;
+pub(crate) mod lexrank;
+pub(crate) mod lsa;
+pub(crate) mod luhn;
 mod pagerank;
 pub(crate) mod priors;
-mod sumbasic;
-mod textrank;
+pub(crate) mod sumbasic;
+pub(crate) mod textrank;
 
-use crate::config::{Config, Method};
+use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::graph::SimilarityGraph;
 
@@ -27,18 +28,4 @@ pub(crate) struct ScoreInput<'a> {
 /// A salience method: one non-negative score per graph node (candidate sentence).
 pub(crate) trait Scorer {
     fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64>;
-}
-
-/// The scorer for `method`. Methods defined by their selection (coverage,
-/// KL-Sum) report centroid salience as their score.
-pub(crate) fn scorer(method: Method) -> &'static dyn Scorer {
-    match method {
-        Method::TextRank => &textrank::TextRank,
-        Method::LexRank => &lexrank::LexRank,
-        Method::Centroid | Method::Coverage | Method::KlSum => &centroid::Centroid,
-        Method::SumBasic => &sumbasic::SumBasic,
-        Method::Luhn => &luhn::Luhn,
-        Method::Lsa => &lsa::Lsa,
-        Method::Lead => &lead::Lead,
-    }
 }

@@ -12,9 +12,20 @@ mod pool;
 pub(crate) use budget::Allowance;
 pub(crate) use dedup::is_near_duplicate;
 
-use crate::config::{Config, Method};
+use crate::config::Config;
 use crate::corpus::{Corpus, Document};
 use crate::graph::SimilarityGraph;
+
+/// How a method fills its budget (named in the method table, `src/method.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Selector {
+    /// Greedy maximal marginal relevance over the scores.
+    Mmr,
+    /// Budgeted greedy maximisation of the Lin & Bilmes coverage objective.
+    Coverage,
+    /// Greedy KL-Sum: the summary's word distribution closest to the cluster's.
+    KlSum,
+}
 
 /// Chooses graph nodes (candidate indices) for the summary, in the order taken.
 pub(crate) fn select(
@@ -25,9 +36,9 @@ pub(crate) fn select(
     config: &Config,
 ) -> Vec<usize> {
     let pool = pool::Pool::new(corpus, documents, config);
-    match config.method {
-        Method::Coverage => coverage::select(pool, graph, scores),
-        Method::KlSum => klsum::select(pool, corpus),
-        _ => mmr::select(pool, scores, config),
+    match config.method.selector() {
+        Selector::Coverage => coverage::select(pool, graph, scores),
+        Selector::KlSum => klsum::select(pool, corpus),
+        Selector::Mmr => mmr::select(pool, scores, config),
     }
 }

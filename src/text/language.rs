@@ -37,6 +37,8 @@ macro_rules! languages {
         impl Language {
             /// Every supported language, in a stable order.
             pub const ALL: &'static [Language] = &[$(Language::$variant),*];
+            /// Their names, in the same order.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
 
             /// The language's lower-case English name, as accepted by `from_str`.
             pub fn name(self) -> &'static str {
