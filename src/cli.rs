@@ -10,11 +10,12 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::{Budget, Config, Document, IdfScope, Language, Method, Order, Summarizer, Summary};
+use crate::options::{Kind, Options, Value, OPTIONS};
+use crate::{Config, Document, Summarizer, Summary};
 
 /// Exit codes, as documented in `--help`.
 pub mod exit {
@@ -57,6 +58,9 @@ enum Format {
 
 /// Extractive multi-document summarisation: the sentences, verbatim, that cover a
 /// cluster of documents best.
+///
+/// The summary options (method, budget, weights, ...) are added from the option
+/// table (`polysum::OPTIONS`) by [`command`]; these are the command's own.
 #[derive(Debug, Parser)]
 #[command(name = "polysum", version, after_help = EXAMPLES)]
 struct Args {
@@ -72,57 +76,6 @@ struct Args {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Scoring method: textrank, lexrank, centroid, coverage, klsum, sumbasic, luhn, lsa, lead.
-    #[arg(long)]
-    method: Option<String>,
-    /// Language of the documents (english, german, ... or a code: en, de, ...).
-    #[arg(long)]
-    language: Option<String>,
-    /// At most this many sentences.
-    #[arg(long, group = "budget")]
-    max_sentences: Option<usize>,
-    /// At most this many words.
-    #[arg(long, group = "budget")]
-    max_words: Option<usize>,
-    /// At most this many characters.
-    #[arg(long, group = "budget")]
-    max_chars: Option<usize>,
-    /// At most this many bytes.
-    #[arg(long, group = "budget")]
-    max_bytes: Option<usize>,
-    /// At most this fraction, in (0, 1], of the cluster's words.
-    #[arg(long, group = "budget")]
-    ratio: Option<f64>,
-    /// Sentence order: score or source.
-    #[arg(long)]
-    order: Option<String>,
-    /// Weight of the redundancy penalty, in [0, 1].
-    #[arg(long)]
-    redundancy: Option<f64>,
-    /// Cosine at which two sentences are near-duplicates, in (0, 1].
-    #[arg(long)]
-    duplicate_threshold: Option<f64>,
-    /// Weight of the position prior, in [0, 1].
-    #[arg(long)]
-    position_weight: Option<f64>,
-    /// Weight of the support prior, in [0, 1].
-    #[arg(long)]
-    support_weight: Option<f64>,
-    /// Sentences shorter than this are damped.
-    #[arg(long)]
-    min_words: Option<usize>,
-    /// LexRank edge threshold (omit for continuous LexRank).
-    #[arg(long)]
-    lexrank_threshold: Option<f64>,
-    /// What idf counts over: sentences or documents.
-    #[arg(long)]
-    idf: Option<String>,
-    /// Keep headings, bylines and boilerplate as candidates.
-    #[arg(long)]
-    no_filter_boilerplate: bool,
-    /// Largest cluster accepted, in bytes.
-    #[arg(long)]
-    max_input_bytes: Option<usize>,
     /// Threads for batches [default: all cores].
     #[arg(short, long)]
     jobs: Option<usize>,
@@ -134,54 +87,72 @@ struct Args {
     strict: bool,
 }
 
-impl Args {
-    fn config(&self) -> crate::Result<Config> {
-        let mut config = Config::default();
-        if let Some(v) = &self.method {
-            config.method = v.parse::<Method>()?;
+/// The command line: the command's own arguments, then one flag per option of
+/// the table, named as in Python with `-` for `_` (a flag option also takes its
+/// `--no-` form).
+fn command() -> clap::Command {
+    let mut command = Args::command().next_help_heading("Summary options");
+    let mut groups: Vec<&str> = Vec::new();
+    for spec in OPTIONS {
+        let long = spec.name.replace('_', "-");
+        let default = spec.default_value();
+        let mut help = spec.help.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !spec.choices.is_empty() {
+            help = format!("{help} One of: {}.", spec.choices.join(", "));
         }
-        if let Some(v) = &self.language {
-            config.language = v.parse::<Language>()?;
+        if default != Value::Null {
+            help = format!("{help} [default: {}]", plain(&default));
         }
-        if let Some(v) = &self.order {
-            config.order = v.parse::<Order>()?;
-        }
-        if let Some(v) = &self.idf {
-            config.idf = v.parse::<IdfScope>()?;
-        }
-        if let Some(n) = self.max_sentences {
-            config.budget = Budget::Sentences(n);
-        } else if let Some(n) = self.max_words {
-            config.budget = Budget::Words(n);
-        } else if let Some(n) = self.max_chars {
-            config.budget = Budget::Chars(n);
-        } else if let Some(n) = self.max_bytes {
-            config.budget = Budget::Bytes(n);
-        } else if let Some(r) = self.ratio {
-            config.budget = Budget::Ratio(r);
-        }
-        let weights = [
-            (&mut config.redundancy, self.redundancy),
-            (&mut config.duplicate_threshold, self.duplicate_threshold),
-            (&mut config.position_weight, self.position_weight),
-            (&mut config.support_weight, self.support_weight),
-        ];
-        for (slot, value) in weights {
-            if let Some(v) = value {
-                *slot = v;
+        let mut arg = clap::Arg::new(spec.name).long(long.clone()).help(help).action(clap::ArgAction::Set);
+        arg = match spec.kind {
+            Kind::Count => arg.value_name("N"),
+            Kind::Number => arg.value_name(if spec.optional { "X|none" } else { "X" }),
+            Kind::Choice => arg.value_name("NAME"),
+            Kind::Flag => arg.value_name("BOOL").num_args(0..=1).default_missing_value("true"),
+        };
+        if let Some(group) = spec.group {
+            arg = arg.group(group);
+            if !groups.contains(&group) {
+                groups.push(group);
             }
         }
-        if let Some(n) = self.min_words {
-            config.min_words = n;
+        command = command.arg(arg);
+        if spec.kind == Kind::Flag {
+            let negation = clap::Arg::new(format!("no_{}", spec.name))
+                .long(format!("no-{long}"))
+                .help(format!("The same as --{long} false."))
+                .action(clap::ArgAction::SetTrue)
+                .conflicts_with(spec.name);
+            command = command.arg(negation);
         }
-        config.lexrank_threshold = self.lexrank_threshold;
-        config.filter_boilerplate = !self.no_filter_boilerplate;
-        if let Some(n) = self.max_input_bytes {
-            config.max_input_bytes = n;
-        }
-        config.validate()?;
-        Ok(config)
     }
+    for group in groups {
+        command = command.group(clap::ArgGroup::new(group).multiple(false));
+    }
+    command
+}
+
+/// A default as the command line writes it.
+fn plain(value: &Value) -> String {
+    match value {
+        Value::Str(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The options given on the command line, over the defaults.
+fn options_of(matches: &clap::ArgMatches) -> crate::Result<Options> {
+    let mut pairs: Vec<(&str, Value)> = Vec::new();
+    for spec in OPTIONS {
+        if let Some(word) = matches.get_one::<String>(spec.name) {
+            pairs.push((spec.name, spec.parse(word)?));
+        }
+        if spec.kind == Kind::Flag && matches.get_flag(&format!("no_{}", spec.name)) {
+            pairs.push((spec.name, Value::Bool(false)));
+        }
+    }
+    Options::from_pairs(pairs)
 }
 
 /// One cluster as a JSON line.
@@ -232,15 +203,19 @@ fn parse_line(line: &str, number: usize) -> Result<(String, Vec<Document>), Stri
 
 /// Runs the command with `argv` (program name first); returns the exit code.
 pub fn main(argv: Vec<String>) -> i32 {
-    let args = match Args::try_parse_from(argv) {
-        Ok(args) => args,
+    let parsed = command().try_get_matches_from(argv).and_then(|matches| {
+        let args = Args::from_arg_matches(&matches)?;
+        Ok((args, matches))
+    });
+    let (args, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => {
             let code = if error.use_stderr() { exit::USAGE } else { exit::OK };
             let _ = error.print();
             return code;
         }
     };
-    let config = match args.config() {
+    let config = match options_of(&matches).and_then(Config::try_from) {
         Ok(config) => config,
         Err(error) => {
             eprintln!("polysum: {error}");

@@ -100,6 +100,27 @@ impl OptionSpec {
     pub fn default_value(&self) -> Value {
         Options::default().get(self.name).expect("every catalogued option has a value")
     }
+
+    /// A value from a word as a command line gives it: a number, `true`/`false`
+    /// (also yes/no, on/off, 1/0), a name, or `none` for an option that may be
+    /// unset.
+    pub fn parse(&self, word: &str) -> Result<Value> {
+        let trimmed = word.trim();
+        if self.optional && trimmed.eq_ignore_ascii_case("none") {
+            return Ok(Value::Null);
+        }
+        let expected = match self.kind {
+            Kind::Choice => return Ok(Value::Str(trimmed.to_owned())),
+            Kind::Count => trimmed.parse::<i128>().map(Value::Int).ok().ok_or("a whole number"),
+            Kind::Number => trimmed.parse::<f64>().map(Value::Float).ok().ok_or("a number"),
+            Kind::Flag => match trimmed.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "on" | "1" => Ok(Value::Bool(true)),
+                "false" | "no" | "off" | "0" => Ok(Value::Bool(false)),
+                _ => Err("true or false"),
+            },
+        };
+        expected.map_err(|expected| Error::invalid(self.name, format!("expected {expected}, got {word:?}")))
+    }
 }
 
 /// A type an option can hold: how a [`Value`] becomes it and back.
@@ -387,8 +408,11 @@ options! {
 impl Options {
     /// Rules between options.
     fn check_together(&self) -> Result<()> {
-        let budgets: Vec<&str> =
-            OPTIONS.iter().filter(|o| o.group == Some("budget") && self.get(o.name) != Some(Value::Null)).map(|o| o.name).collect();
+        let budgets: Vec<&str> = OPTIONS
+            .iter()
+            .filter(|o| o.group == Some("budget") && self.get(o.name) != Some(Value::Null))
+            .map(|o| o.name)
+            .collect();
         if budgets.len() > 1 {
             return Err(Error::invalid(
                 "budget",
@@ -416,7 +440,9 @@ impl Options {
             let set = value != Value::Null;
             options.set(name, value)?;
             if let Some(spec) = OPTIONS.iter().find(|o| o.name == name && o.group.is_some() && set) {
-                if let Some(other) = given.iter().find(|g| OPTIONS.iter().any(|o| o.name == **g && o.group == spec.group)) {
+                if let Some(other) =
+                    given.iter().find(|g| OPTIONS.iter().any(|o| o.name == **g && o.group == spec.group))
+                {
                     return Err(Error::invalid(
                         "budget",
                         format!("give at most one of {} (got {other} and {name})", budget_names().join(", ")),

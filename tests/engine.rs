@@ -116,7 +116,7 @@ fn redundancy_keeps_out_copied_sentences() {
 #[test]
 fn invalid_configs_are_errors_naming_the_field() {
     let cases = [
-        (Config { budget: Budget::Sentences(0), ..Config::default() }, "budget"),
+        (Config { budget: Budget::Sentences(0), ..Config::default() }, "max_sentences"),
         (Config { budget: Budget::Ratio(0.0), ..Config::default() }, "ratio"),
         (Config { budget: Budget::Ratio(1.01), ..Config::default() }, "ratio"),
         (Config { redundancy: 2.0, ..Config::default() }, "redundancy"),

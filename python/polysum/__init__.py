@@ -8,12 +8,12 @@ without page furniture::
     summary = polysum.summarize(texts, max_words=100)
     print(summary.text)
     for s in summary:
-        print(s.score, s.doc_id, texts[s.doc][s.start:s.end])
+        print(s.score, s.doc_id, texts[s.doc_id][s.start:s.end])
+
+``help(polysum.Summarizer)`` lists every option with its meaning and default.
 """
 
-from __future__ import annotations
-
-from typing import Any
+import typing as _typing
 
 from polysum._polysum import (
     LANGUAGES,
@@ -51,10 +51,21 @@ __all__ = [
 ]
 
 
-def summarize(docs: Any, **options: Any) -> Summary:
+def summarize(docs: _typing.Any, **options: _typing.Any) -> Summary:
     """Summarises one cluster: ``Summarizer(**options).summarize(docs)``.
 
     ``docs`` is a list of str, a dict of id -> str, or a list of Document.
-    ``options`` are the keyword-only options of :class:`Summarizer`.
+    ``options`` are the keyword-only options of :class:`Summarizer` (see
+    ``help(polysum.Summarizer)``).
     """
     return Summarizer(**options).summarize(docs)
+
+
+# help(polysum.summarize) lists the options too: Summarizer's docstring is
+# built from the engine's option table.
+summarize.__doc__ = f"{summarize.__doc__}\n{Summarizer.__doc__}"
+
+
+def __dir__() -> list[str]:
+    """Only the public names (PEP 562)."""
+    return list(__all__)

@@ -7,9 +7,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use serde::{Deserialize, Serialize};
 
-use super::convert::{documents_of, text_of, CharOffsets, Options};
+use super::convert::{documents_of, options_of, py_value, text_of, CharOffsets};
 use super::errors::{guard, to_py};
-use crate::{Budget, Config, Document, Method, Ranking, Summarizer, Summary};
+use crate::{Config, Document, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
 
 /// A document of a cluster: an id of your choosing and its text.
 #[pyclass(name = "Document", module = "polysum", frozen, eq, hash)]
@@ -456,8 +456,8 @@ pub(crate) fn normalize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Str
     Ok(py.detach(|| guard(|| crate::text::normalize(&text)))?)
 }
 
-/// Summarises clusters of documents. Options are keyword-only; the budget is at
-/// most one of `max_sentences`, `max_words`, `max_chars`, `max_bytes`, `ratio`.
+/// Summarises clusters of documents (the docstring is built from the option
+/// table: see `summarizer_doc`).
 #[pyclass(name = "Summarizer", module = "polysum", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PySummarizer {
@@ -467,51 +467,34 @@ pub(crate) struct PySummarizer {
 #[pymethods]
 impl PySummarizer {
     #[new]
-    #[pyo3(signature = (*, method=None, language=None, max_sentences=None, max_words=None, max_chars=None,
-        max_bytes=None, ratio=None, order=None, redundancy=None, duplicate_threshold=None, position_weight=None,
-        support_weight=None, min_words=None, lexrank_threshold=None, idf=None, filter_boilerplate=None,
-        max_input_bytes=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new<'py>(
-        method: Option<Bound<'py, PyAny>>,
-        language: Option<Bound<'py, PyAny>>,
-        max_sentences: Option<Bound<'py, PyAny>>,
-        max_words: Option<Bound<'py, PyAny>>,
-        max_chars: Option<Bound<'py, PyAny>>,
-        max_bytes: Option<Bound<'py, PyAny>>,
-        ratio: Option<Bound<'py, PyAny>>,
-        order: Option<Bound<'py, PyAny>>,
-        redundancy: Option<Bound<'py, PyAny>>,
-        duplicate_threshold: Option<Bound<'py, PyAny>>,
-        position_weight: Option<Bound<'py, PyAny>>,
-        support_weight: Option<Bound<'py, PyAny>>,
-        min_words: Option<Bound<'py, PyAny>>,
-        lexrank_threshold: Option<Bound<'py, PyAny>>,
-        idf: Option<Bound<'py, PyAny>>,
-        filter_boilerplate: Option<Bound<'py, PyAny>>,
-        max_input_bytes: Option<Bound<'py, PyAny>>,
-    ) -> PyResult<Self> {
-        let config = Options {
-            method,
-            language,
-            max_sentences,
-            max_words,
-            max_chars,
-            max_bytes,
-            ratio,
-            order,
-            redundancy,
-            duplicate_threshold,
-            position_weight,
-            support_weight,
-            min_words,
-            lexrank_threshold,
-            idf,
-            filter_boilerplate,
-            max_input_bytes,
-        }
-        .into_config()?;
+    #[pyo3(signature = (**options))]
+    fn new(options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let config = Config::try_from(options_of(options)?).map_err(to_py)?;
         Ok(PySummarizer { inner: Summarizer::new(config).map_err(to_py)? })
+    }
+
+    /// The help of `Summarizer`: every option with its meaning and default.
+    #[classattr]
+    fn __doc__() -> String {
+        summarizer_doc()
+    }
+
+    /// The signature `help()` and `inspect.signature` show: every option,
+    /// keyword-only, with its real default.
+    #[classattr]
+    fn __signature__(py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let inspect = py.import("inspect")?;
+        let parameter = inspect.getattr("Parameter")?;
+        let keyword_only = parameter.getattr("KEYWORD_ONLY")?;
+        let parameters = OPTIONS
+            .iter()
+            .map(|spec| {
+                let kwargs = PyDict::new(py);
+                kwargs.set_item("default", py_value(py, &spec.default_value())?)?;
+                parameter.call((spec.name, &keyword_only), Some(&kwargs))
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(inspect.getattr("Signature")?.call1((parameters,))?.unbind())
     }
 
     /// The options, as keyword arguments that rebuild this summariser.
@@ -592,28 +575,70 @@ impl PySummarizer {
     }
 }
 
+/// The options of `config` as Python keyword arguments: every option, but of a
+/// group (the budget) only the one given.
 fn options_dict<'py>(py: Python<'py>, config: &Config) -> PyResult<Bound<'py, PyDict>> {
+    let options = Options::from(config);
     let dict = PyDict::new(py);
-    dict.set_item("method", config.method.name())?;
-    dict.set_item("language", config.language.name())?;
-    match config.budget {
-        Budget::Sentences(n) => dict.set_item("max_sentences", n)?,
-        Budget::Words(n) => dict.set_item("max_words", n)?,
-        Budget::Chars(n) => dict.set_item("max_chars", n)?,
-        Budget::Bytes(n) => dict.set_item("max_bytes", n)?,
-        Budget::Ratio(r) => dict.set_item("ratio", r)?,
+    for spec in OPTIONS {
+        let value = options.get(spec.name).expect("every catalogued option has a value");
+        if spec.group.is_none() || value != Value::Null {
+            dict.set_item(spec.name, py_value(py, &value)?)?;
+        }
     }
-    dict.set_item("order", config.order.name())?;
-    dict.set_item("redundancy", config.redundancy)?;
-    dict.set_item("duplicate_threshold", config.duplicate_threshold)?;
-    dict.set_item("position_weight", config.position_weight)?;
-    dict.set_item("support_weight", config.support_weight)?;
-    dict.set_item("min_words", config.min_words)?;
-    dict.set_item("lexrank_threshold", config.lexrank_threshold)?;
-    dict.set_item("idf", config.idf.name())?;
-    dict.set_item("filter_boilerplate", config.filter_boilerplate)?;
-    dict.set_item("max_input_bytes", config.max_input_bytes)?;
     Ok(dict)
+}
+
+/// `Summarizer`'s docstring: what it does, then every option of the table with
+/// its type, default and meaning.
+fn summarizer_doc() -> String {
+    let mut doc = String::from(
+        "Summarises clusters of documents: `summarize(docs)`, `rank(docs)`,\n\
+         `summarize_many(clusters, n_jobs=None)`. Options are keyword-only; a\n\
+         misspelt name raises TypeError, a bad value polysum.ConfigError.\n\n\
+         Options:\n",
+    );
+    for spec in OPTIONS {
+        let kind = match spec.kind {
+            Kind::Count => "int",
+            Kind::Number => "float",
+            Kind::Flag => "bool",
+            Kind::Choice => "str",
+        };
+        let kind = if spec.optional { format!("{kind} | None") } else { kind.to_owned() };
+        doc.push_str(&format!("\n    {}: {} = {}\n", spec.name, kind, spec.default_value()));
+        let mut help = spec.help.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !spec.choices.is_empty() {
+            help.push_str(&format!(" One of: {}.", spec.choices.join(", ")));
+        }
+        for line in wrap(&help, 72) {
+            doc.push_str(&format!("        {line}\n"));
+        }
+    }
+    doc.push_str("\nMethods:\n");
+    for method in Method::ALL {
+        let help = method.help().split_whitespace().collect::<Vec<_>>().join(" ");
+        doc.push_str(&format!("\n    {}\n", method.name()));
+        for line in wrap(&help, 72) {
+            doc.push_str(&format!("        {line}\n"));
+        }
+    }
+    doc
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {

@@ -2,11 +2,11 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyMapping, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyMapping, PyString};
 
 use super::classes::PyDocument;
-use super::errors::{config_error, input_error};
-use crate::{Budget, Config, Document, IdfScope, Language, Method, Order};
+use super::errors::input_error;
+use crate::{Document, Error, Options, Value};
 
 /// A Python `str` as Rust text, refusing what cannot be UTF-8 (lone surrogates)
 /// and NUL characters, which mean binary data was decoded as text.
@@ -75,132 +75,69 @@ fn repr_of(value: &Bound<'_, PyAny>) -> String {
     value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into())
 }
 
-/// A whole number for a count option: `bool` is refused, negative and zero are
-/// out of range, and numbers beyond `usize` mean "no limit".
-fn count(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<usize> {
-    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
-        return Err(PyTypeError::new_err(format!("{field} must be an int, not {}", type_name(value))));
+/// A Python value as an option [`Value`]: `None`, `bool`, `int` (and anything
+/// with `__index__`, such as numpy integers), `float` (and numpy floats), `str`.
+fn value_of(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    if value.is_none() {
+        return Ok(Value::Null);
     }
-    match value.extract::<i128>() {
-        Ok(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
-        Ok(n) => Err(config_error(format!("invalid value for `{field}`: must be at least 1, got {n}"))),
-        Err(_) if value.gt(0)? => Ok(usize::MAX),
-        Err(_) => Err(config_error(format!("invalid value for `{field}`: must be at least 1"))),
+    if value.is_instance_of::<PyBool>() {
+        return Ok(Value::Bool(value.is_truthy()?));
     }
-}
-
-fn number(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
-    if value.is_instance_of::<PyBool>() || !(value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyInt>()) {
-        return Err(PyTypeError::new_err(format!("{field} must be a number, not {}", type_name(value))));
+    if value.is_instance_of::<PyString>() {
+        return Ok(Value::Str(text_of(value, &|| format!("`{field}`"))?));
     }
-    value.extract::<f64>()
-}
-
-fn name(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<String> {
-    value
-        .extract::<String>()
-        .map_err(|_| PyTypeError::new_err(format!("{field} must be a str, not {}", type_name(value))))
-}
-
-fn parsed<T: std::str::FromStr<Err = crate::Error>>(field: &'static str, value: &Bound<'_, PyAny>) -> PyResult<T> {
-    name(field, value)?.parse::<T>().map_err(super::errors::to_py)
-}
-
-/// The keyword options of `Summarizer(...)` and `summarize(...)`, all optional:
-/// what is not given keeps the engine's default.
-#[derive(Default)]
-pub(crate) struct Options<'py> {
-    pub(crate) method: Option<Bound<'py, PyAny>>,
-    pub(crate) language: Option<Bound<'py, PyAny>>,
-    pub(crate) max_sentences: Option<Bound<'py, PyAny>>,
-    pub(crate) max_words: Option<Bound<'py, PyAny>>,
-    pub(crate) max_chars: Option<Bound<'py, PyAny>>,
-    pub(crate) max_bytes: Option<Bound<'py, PyAny>>,
-    pub(crate) ratio: Option<Bound<'py, PyAny>>,
-    pub(crate) order: Option<Bound<'py, PyAny>>,
-    pub(crate) redundancy: Option<Bound<'py, PyAny>>,
-    pub(crate) duplicate_threshold: Option<Bound<'py, PyAny>>,
-    pub(crate) position_weight: Option<Bound<'py, PyAny>>,
-    pub(crate) support_weight: Option<Bound<'py, PyAny>>,
-    pub(crate) min_words: Option<Bound<'py, PyAny>>,
-    pub(crate) lexrank_threshold: Option<Bound<'py, PyAny>>,
-    pub(crate) idf: Option<Bound<'py, PyAny>>,
-    pub(crate) filter_boilerplate: Option<Bound<'py, PyAny>>,
-    pub(crate) max_input_bytes: Option<Bound<'py, PyAny>>,
-}
-
-impl Options<'_> {
-    pub(crate) fn into_config(self) -> PyResult<Config> {
-        let mut config = Config::default();
-        if let Some(v) = &self.method {
-            config.method = parsed::<Method>("method", v)?;
-        }
-        if let Some(v) = &self.language {
-            config.language = parsed::<Language>("language", v)?;
-        }
-        if let Some(v) = &self.order {
-            config.order = parsed::<Order>("order", v)?;
-        }
-        if let Some(v) = &self.idf {
-            config.idf = parsed::<IdfScope>("idf", v)?;
-        }
-        let budgets = [
-            ("max_sentences", &self.max_sentences),
-            ("max_words", &self.max_words),
-            ("max_chars", &self.max_chars),
-            ("max_bytes", &self.max_bytes),
-            ("ratio", &self.ratio),
-        ];
-        let given: Vec<&str> = budgets.iter().filter(|(_, v)| v.is_some()).map(|(n, _)| *n).collect();
-        if given.len() > 1 {
-            return Err(config_error(format!(
-                "invalid value for `budget`: give at most one of max_sentences, max_words, max_chars, max_bytes, ratio (got {})",
-                given.join(", ")
-            )));
-        }
-        if let Some(v) = &self.max_sentences {
-            config.budget = Budget::Sentences(count("max_sentences", v)?);
-        } else if let Some(v) = &self.max_words {
-            config.budget = Budget::Words(count("max_words", v)?);
-        } else if let Some(v) = &self.max_chars {
-            config.budget = Budget::Chars(count("max_chars", v)?);
-        } else if let Some(v) = &self.max_bytes {
-            config.budget = Budget::Bytes(count("max_bytes", v)?);
-        } else if let Some(v) = &self.ratio {
-            config.budget = Budget::Ratio(number("ratio", v)?);
-        }
-        if let Some(v) = &self.redundancy {
-            config.redundancy = number("redundancy", v)?;
-        }
-        if let Some(v) = &self.duplicate_threshold {
-            config.duplicate_threshold = number("duplicate_threshold", v)?;
-        }
-        if let Some(v) = &self.position_weight {
-            config.position_weight = number("position_weight", v)?;
-        }
-        if let Some(v) = &self.support_weight {
-            config.support_weight = number("support_weight", v)?;
-        }
-        if let Some(v) = &self.min_words {
-            config.min_words = count("min_words", v)?;
-        }
-        if let Some(v) = &self.lexrank_threshold {
-            if !v.is_none() {
-                config.lexrank_threshold = Some(number("lexrank_threshold", v)?);
-            }
-        }
-        if let Some(v) = &self.filter_boilerplate {
-            config.filter_boilerplate = v
-                .cast::<PyBool>()
-                .map_err(|_| PyTypeError::new_err(format!("filter_boilerplate must be a bool, not {}", type_name(v))))?
-                .is_true();
-        }
-        if let Some(v) = &self.max_input_bytes {
-            config.max_input_bytes = count("max_input_bytes", v)?;
-        }
-        config.validate().map_err(super::errors::to_py)?;
-        Ok(config)
+    if value.is_instance_of::<PyFloat>() {
+        return Ok(Value::Float(value.extract::<f64>()?));
     }
+    let index = if value.is_instance_of::<PyInt>() {
+        Some(value.clone())
+    } else if value.hasattr("__index__")? {
+        Some(value.py().import("operator")?.call_method1("index", (value,))?)
+    } else {
+        None
+    };
+    if let Some(int) = index {
+        // Ints beyond i128 saturate: a budget of 10**40 words means "no limit".
+        return Ok(Value::Int(match int.extract::<i128>() {
+            Ok(n) => n,
+            Err(_) if int.gt(0)? => i128::MAX,
+            Err(_) => i128::MIN,
+        }));
+    }
+    if value.hasattr("__float__")? && value.is_instance(&value.py().import("numbers")?.getattr("Real")?)? {
+        return Ok(Value::Float(value.extract::<f64>()?));
+    }
+    Err(PyTypeError::new_err(format!("`{field}` must be a number, a str, a bool or None, not {}", type_name(value))))
+}
+
+/// The keyword options of `Summarizer(...)` and `summarize(...)` over the
+/// defaults. Names, types and ranges are checked by the option table; an unknown
+/// name or a wrong type is a `TypeError`, a bad value a `ConfigError`.
+pub(crate) fn options_of(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
+    let mut pairs: Vec<(String, Value)> = Vec::new();
+    if let Some(kwargs) = kwargs {
+        for (key, value) in kwargs.iter() {
+            let name: String = key.extract()?;
+            let value = value_of(&name, &value)?;
+            pairs.push((name, value));
+        }
+    }
+    Options::from_pairs(pairs.iter().map(|(name, value)| (name.as_str(), value.clone()))).map_err(|error| match error {
+        Error::UnknownOption { .. } | Error::OptionType { .. } => PyTypeError::new_err(error.to_string()),
+        other => super::errors::to_py(other),
+    })
+}
+
+/// A value as Python sees it.
+pub(crate) fn py_value<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Int(n) => n.into_pyobject(py)?.into_any(),
+        Value::Float(x) => PyFloat::new(py, *x).into_any(),
+        Value::Str(s) => PyString::new(py, s).into_any(),
+    })
 }
 
 /// Converts increasing byte offsets of one text into `str` (code point) indices,
