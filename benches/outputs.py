@@ -24,7 +24,15 @@ from pathlib import Path
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 METHODS = ["textrank", "lexrank", "centroid", "coverage", "klsum", "sumbasic", "luhn", "lsa", "lead"]
 BUDGETS = [["--max-words", "100"], ["--max-sentences", "5"]]
-LANGUAGES = {"ar": "arabic", "cs": "czech", "el": "greek", "en": "english", "fr": "french", "he": "hebrew", "hi": "hindi"}
+LANGUAGES = {
+    "ar": "arabic",
+    "cs": "czech",
+    "el": "greek",
+    "en": "english",
+    "fr": "french",
+    "he": "hebrew",
+    "hi": "hindi",
+}
 
 
 def jsonl_lines(path: Path) -> list[str]:

@@ -4,8 +4,8 @@ Every system summarises every cluster; every summary is cut to the dataset's
 word limit the same way (the first N whitespace tokens) and scored with
 rouge-score (Porter stemming; ROUGE-1/2/L recall and F1, mean over references,
 then over clusters). Non-English MultiLing clusters are tokenised by Unicode
-words, unstemmed (rouge-score's own tokenizer keeps only [a-z0-9]). Writes a markdown table and a plot of ROUGE-2 against time
-per cluster.
+words, unstemmed (rouge-score's own tokenizer keeps only [a-z0-9]). Writes a markdown
+table and a plot of ROUGE-2 against time per cluster.
 
     bash benches/setup-bench.sh            # once: a venv with polysum and the peers
     .venv-bench/bin/python benches/quality.py [--datasets duc2003_task2 ...] [--limit N]
@@ -23,7 +23,7 @@ import signal
 import statistics
 import sys
 import time
-from typing import Callable, Dict, List, Optional
+from typing import Callable
 
 import polysum
 
@@ -39,7 +39,15 @@ WORD_LIMITS = {
     "multiling2011": 250,
     "multinews_test_sample250": 250,
 }
-LANGUAGES = {"ar": "arabic", "cs": "czech", "el": "greek", "en": "english", "fr": "french", "he": "hebrew", "hi": "hindi"}
+LANGUAGES = {
+    "ar": "arabic",
+    "cs": "czech",
+    "el": "greek",
+    "en": "english",
+    "fr": "french",
+    "he": "hebrew",
+    "hi": "hindi",
+}
 
 Cluster = dict
 System = Callable[[Cluster, int], str]
@@ -79,7 +87,7 @@ class OutOfTime(Exception):
     """A peer used up its time budget in the middle of a cluster."""
 
 
-def call_with_deadline(system: System, cluster: Cluster, limit: int, seconds: Optional[float]) -> str:
+def call_with_deadline(system: System, cluster: Cluster, limit: int, seconds: float | None) -> str:
     """Runs one system on one cluster, interrupted after `seconds` (peers only)."""
     if seconds is None or not hasattr(signal, "setitimer"):
         return system(cluster, limit)
@@ -103,8 +111,10 @@ def lead(cluster: Cluster, limit: int) -> str:
     """The first sentences of the documents in turn: doc 1's first, doc 2's first, ..."""
     language = language_of(cluster)
     split_language = language if language in polysum.LANGUAGES else "english"
-    per_doc = [[s.text for s in polysum.sentences(d["text"], language=split_language) if s.terminated] for d in cluster["docs"]]
-    chosen: List[str] = []
+    per_doc = [
+        [s.text for s in polysum.sentences(d["text"], language=split_language) if s.terminated] for d in cluster["docs"]
+    ]
+    chosen: list[str] = []
     words = 0
     for rank in range(max((len(s) for s in per_doc), default=0)):
         for sentences in per_doc:
@@ -117,13 +127,13 @@ def lead(cluster: Cluster, limit: int) -> str:
 # --- peers -----------------------------------------------------------------
 
 
-def sentences_for(cluster: Cluster, limit: int, sentences: List[str]) -> int:
+def sentences_for(cluster: Cluster, limit: int, sentences: list[str]) -> int:
     """How many top sentences to ask a peer for: enough to pass the limit."""
     mean = statistics.mean(len(s.split()) for s in sentences) if sentences else 20
     return max(1, math.ceil(limit / max(mean, 1)) + 1)
 
 
-def sumy_systems() -> Dict[str, System]:
+def sumy_systems() -> dict[str, System]:
     try:
         from sumy.nlp.stemmers import Stemmer
         from sumy.nlp.tokenizers import Tokenizer
@@ -165,7 +175,7 @@ def sumy_systems() -> Dict[str, System]:
     return {name: make(cls) for name, cls in classes.items()}
 
 
-def lexrank_system() -> Dict[str, System]:
+def lexrank_system() -> dict[str, System]:
     try:
         import nltk
         from lexrank import STOPWORDS, LexRank
@@ -187,7 +197,7 @@ def lexrank_system() -> Dict[str, System]:
     return {"lexrank": run}
 
 
-def summa_system() -> Dict[str, System]:
+def summa_system() -> dict[str, System]:
     try:
         from summa import summarizer
     except ImportError as error:
@@ -211,7 +221,7 @@ class UnicodeTokenizer:
     [a-z0-9], which would score Arabic, Greek, Hebrew and Hindi on their digits
     alone and cut accented words apart; it is kept for English, as published."""
 
-    def tokenize(self, text: str) -> List[str]:
+    def tokenize(self, text: str) -> list[str]:
         import re
 
         return re.findall(r"\w+", text.lower())
@@ -235,8 +245,8 @@ def scorer() -> Scorers:
     return Scorers()
 
 
-def score(rouge, summary: str, refs: List[str]) -> Dict[str, float]:
-    totals: Dict[str, float] = {}
+def score(rouge, summary: str, refs: list[str]) -> dict[str, float]:
+    totals: dict[str, float] = {}
     for ref in refs:
         for metric, value in rouge.score(ref, summary).items():
             totals[f"{metric}_r"] = totals.get(f"{metric}_r", 0.0) + value.recall
@@ -244,18 +254,18 @@ def score(rouge, summary: str, refs: List[str]) -> Dict[str, float]:
     return {k: 100 * v / len(refs) for k, v in totals.items()}
 
 
-def load(name: str, limit: Optional[int]) -> List[Cluster]:
+def load(name: str, limit: int | None) -> list[Cluster]:
     with open(EVAL / f"{name}.jsonl", encoding="utf-8") as f:
         clusters = [json.loads(line) for line in f]
     return clusters[:limit] if limit else clusters
 
 
-def evaluate(name: str, clusters: List[Cluster], systems: Dict[str, System], rouge, peer_budget: float) -> dict:
+def evaluate(name: str, clusters: list[Cluster], systems: dict[str, System], rouge, peer_budget: float) -> dict:
     limit = WORD_LIMITS[name]
-    results: Dict[str, dict] = {}
+    results: dict[str, dict] = {}
     for system_name, system in systems.items():
-        per_group: Dict[str, List[Dict[str, float]]] = {}
-        per_cluster_r2: List[Optional[float]] = []
+        per_group: dict[str, list[dict[str, float]]] = {}
+        per_cluster_r2: list[float | None] = []
         seconds = 0.0
         done = 0
         ours = system_name.startswith("polysum") or system_name == "lead"
@@ -299,7 +309,7 @@ def evaluate(name: str, clusters: List[Cluster], systems: Dict[str, System], rou
     return results
 
 
-def markdown(all_results: Dict[str, dict], command: str) -> str:
+def markdown(all_results: dict[str, dict], command: str) -> str:
     lines = [
         "# Summary quality",
         "",
@@ -308,7 +318,7 @@ def markdown(all_results: Dict[str, dict], command: str) -> str:
         "pass it, and every summary is cut to the limit the same way. Time is wall-clock per cluster,",
         "single-threaded, measured in the same run on this 2-core machine: compare ratios, not absolutes.",
         "Peers stop after their time budget per dataset (rows marked *, with polysum's default on the same",
-        "clusters). MultiLing: peers handle English only, so its \"all\" row is not comparable across them;",
+        'clusters). MultiLing: peers handle English only, so its "all" row is not comparable across them;',
         "use the per-language table.",
         "",
         f"Regenerate: `{command}`",
@@ -316,7 +326,10 @@ def markdown(all_results: Dict[str, dict], command: str) -> str:
     ]
     for name, results in all_results.items():
         lines += [f"## {name} ({WORD_LIMITS[name]} words)", ""]
-        lines += ["| system | R1 recall | R2 recall | RL recall | R1 F1 | R2 F1 | RL F1 | ms/cluster |", "|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "| system | R1 recall | R2 recall | RL recall | R1 F1 | R2 F1 | RL F1 | ms/cluster |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         ordered = sorted(results.items(), key=lambda item: -item[1]["scores"]["all"]["rouge2_r"])
         default = next((r for system, r in results.items() if system.endswith("(default)")), None)
         partial_notes = []
@@ -329,10 +342,15 @@ def markdown(all_results: Dict[str, dict], command: str) -> str:
                 f"{s['rouge1_f']:.2f} | {s['rouge2_f']:.2f} | {s['rougeL_f']:.2f} | {result['ms_per_cluster']:.1f} |"
             )
             if partial and default:
-                same = [d for d, p in zip(default["per_cluster_r2"], result["per_cluster_r2"]) if d is not None and p is not None]
+                same = [
+                    d
+                    for d, p in zip(default["per_cluster_r2"], result["per_cluster_r2"])
+                    if d is not None and p is not None
+                ]
                 if same:
                     partial_notes.append(
-                        f"\\* {system} ran out of its time budget after {result['attempted']} of {result['of']} clusters; "
+                        f"\\* {system} ran out of its time budget after "
+                        f"{result['attempted']} of {result['of']} clusters; "
                         f"on those same clusters polysum's default has ROUGE-2 recall {statistics.mean(same):.2f}."
                     )
         if partial_notes:
@@ -348,7 +366,7 @@ def markdown(all_results: Dict[str, dict], command: str) -> str:
     return "\n".join(lines)
 
 
-def plot(all_results: Dict[str, dict], path: pathlib.Path) -> None:
+def plot(all_results: dict[str, dict], path: pathlib.Path) -> None:
     try:
         import matplotlib
 
@@ -364,16 +382,25 @@ def plot(all_results: Dict[str, dict], path: pathlib.Path) -> None:
     for axis, name in zip(axes.flat, names):
         for system, result in all_results[name].items():
             ours = system.startswith("polysum")
-            axis.scatter(result["ms_per_cluster"], result["scores"]["all"]["rouge2_r"], marker="o" if ours else "s",
-                         color="tab:red" if ours else ("tab:gray" if system == "lead" else "tab:blue"))
-            axis.annotate(system, (result["ms_per_cluster"], result["scores"]["all"]["rouge2_r"]), fontsize=7,
-                          xytext=(3, 2), textcoords="offset points")
+            axis.scatter(
+                result["ms_per_cluster"],
+                result["scores"]["all"]["rouge2_r"],
+                marker="o" if ours else "s",
+                color="tab:red" if ours else ("tab:gray" if system == "lead" else "tab:blue"),
+            )
+            axis.annotate(
+                system,
+                (result["ms_per_cluster"], result["scores"]["all"]["rouge2_r"]),
+                fontsize=7,
+                xytext=(3, 2),
+                textcoords="offset points",
+            )
         axis.set_xscale("log")
         axis.set_title(f"{name} ({WORD_LIMITS[name]} words)", fontsize=9)
         axis.set_xlabel("ms per cluster (log)")
         axis.set_ylabel("ROUGE-2 recall")
         axis.grid(alpha=0.3)
-    for axis in list(axes.flat)[len(names):]:
+    for axis in list(axes.flat)[len(names) :]:
         axis.set_visible(False)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
@@ -388,14 +415,18 @@ def main() -> None:
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "docs" / "quality.md")
     parser.add_argument("--plot", type=pathlib.Path, default=ROOT / "docs" / "quality.png")
     parser.add_argument("--json", type=pathlib.Path, help="also write the raw results here")
-    parser.add_argument("--peer-budget", type=float, default=120.0,
-                        help="seconds a peer may spend on one dataset before it stops (default 120)")
+    parser.add_argument(
+        "--peer-budget",
+        type=float,
+        default=120.0,
+        help="seconds a peer may spend on one dataset before it stops (default 120)",
+    )
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"skipping: {EVAL} is absent", file=sys.stderr)
         return
     default = polysum.Summarizer().options["method"]
-    systems: Dict[str, System] = {
+    systems: dict[str, System] = {
         f"polysum-{m}" + (" (default)" if m == default else ""): polysum_system(method=m) for m in polysum.METHODS
     }
     systems["lead"] = lead
@@ -404,8 +435,12 @@ def main() -> None:
         systems.update(lexrank_system())
         systems.update(summa_system())
     rouge = scorer()
-    all_results = {name: evaluate(name, load(name, args.limit), systems, rouge, args.peer_budget) for name in args.datasets}
-    command = ".venv-bench/bin/python benches/quality.py " + " ".join(a for a in sys.argv[1:] if not a.startswith("/tmp"))
+    all_results = {
+        name: evaluate(name, load(name, args.limit), systems, rouge, args.peer_budget) for name in args.datasets
+    }
+    command = ".venv-bench/bin/python benches/quality.py " + " ".join(
+        a for a in sys.argv[1:] if not a.startswith("/tmp")
+    )
     args.out.write_text(markdown(all_results, command.strip()), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     plot(all_results, args.plot)

@@ -60,17 +60,26 @@ def accuracy() -> str:
             except Exception:  # pySBD has no rules for this language
                 theirs = None
             totals[lang][3] += theirs == gold
-    lines = ["Rows marked \"clean\" assume the text was cleaned first: the third column gives",
-             "them `polysum.normalize(text)` (pySBD is run with `clean=True` on the same rows);",
-             "the second splits every row as it is.", "",
-             "| language | rows | polysum | polysum, normalize on clean rows | pySBD |", "|---|---|---|---|---|"]
+    lines = [
+        'Rows marked "clean" assume the text was cleaned first: the third column gives',
+        "them `polysum.normalize(text)` (pySBD is run with `clean=True` on the same rows);",
+        "the second splits every row as it is.",
+        "",
+        "| language | rows | polysum | polysum, normalize on clean rows | pySBD |",
+        "|---|---|---|---|---|",
+    ]
     all_rows = sum(t[0] for t in totals.values())
     percent = lambda n, d: f"{100 * n / d:.1f}%"  # noqa: E731
     for lang, (rows, raw, cleaned, theirs) in sorted(totals.items()):
-        lines.append(f"| {lang} | {rows} | {percent(raw, rows)} | {percent(cleaned, rows)} | {percent(theirs, rows) if pysbd else '–'} |")
+        lines.append(
+            f"| {lang} | {rows} | {percent(raw, rows)} | {percent(cleaned, rows)} "
+            f"| {percent(theirs, rows) if pysbd else '–'} |"
+        )
     sums = [sum(t[k] for t in totals.values()) for k in (1, 2, 3)]
-    lines.append(f"| **all** | {all_rows} | **{percent(sums[0], all_rows)}** | **{percent(sums[1], all_rows)}** | "
-                 f"{percent(sums[2], all_rows) if pysbd else '–'} |")
+    lines.append(
+        f"| **all** | {all_rows} | **{percent(sums[0], all_rows)}** | **{percent(sums[1], all_rows)}** | "
+        f"{percent(sums[2], all_rows) if pysbd else '–'} |"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -116,7 +125,12 @@ def speed(megabytes: float) -> str:
     except ImportError:
         print("skipping pySBD: not installed", file=sys.stderr)
     ours = rows[0][1]
-    lines = [f"Text: {size:.1f} MB of ../shared/eval documents ({len(documents):,} documents), split one by one.", "", "| splitter | seconds | MB/s | polysum is faster by |", "|---|---|---|---|"]
+    lines = [
+        f"Text: {size:.1f} MB of ../shared/eval documents ({len(documents):,} documents), split one by one.",
+        "",
+        "| splitter | seconds | MB/s | polysum is faster by |",
+        "|---|---|---|---|",
+    ]
     for name, seconds in rows:
         lines.append(f"| {name} | {seconds:.2f} | {size / seconds:.1f} | {seconds / ours:.1f}x |")
     return "\n".join(lines) + "\n"
@@ -130,7 +144,12 @@ def main() -> None:
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "docs" / "segmentation.md")
     args = parser.parse_args()
     both = not (args.accuracy or args.speed)
-    report = ["# Sentence segmentation", "", f"Regenerate: `python benches/segmentation.py {' '.join(sys.argv[1:])}`".strip(), ""]
+    report = [
+        "# Sentence segmentation",
+        "",
+        f"Regenerate: `python benches/segmentation.py {' '.join(sys.argv[1:])}`".strip(),
+        "",
+    ]
     if args.accuracy or both:
         report += ["## Exact-match accuracy on ../shared/eval/sbd_multilang.jsonl", "", accuracy()]
     if args.speed or both:

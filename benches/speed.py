@@ -77,7 +77,9 @@ def per_cluster(runs: int, skip_peers: bool) -> list:
         peers.update(quality.lexrank_system())
         peers.update(quality.summa_system())
         for name, system in peers.items():
-            rows.append((name, median_time(lambda: [system(c, limit) for c in clusters], max(1, runs // 2))))
+            rows.append(
+                (name, median_time(lambda system=system: [system(c, limit) for c in clusters], max(1, runs // 2)))
+            )
     return [(name, 1000 * seconds / len(clusters)) for name, seconds in rows], speedups
 
 
@@ -92,21 +94,23 @@ def sampled_sentences() -> list:
         print("../shared/eval is absent: scaling on generated sentences", file=sys.stderr)
         rng = random.Random(3)
         words = [f"w{i}" for i in range(20000)]
-        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 30))).capitalize() + "." for _ in range(50000)]
+        sentences = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 30))).capitalize() + "." for _ in range(50000)
+        ]
     return sentences
 
 
 # Peak memory is VmHWM (this address space's high-water mark): getrusage's
 # ru_maxrss survives execve on Linux and would report the parent's peak.
 PEAK = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024"
-SCALE_CHILD = r"""
+SCALE_CHILD = rf"""
 import json, sys, time, polysum
 cluster = json.load(open(sys.argv[1]))
 start = time.perf_counter()
 summary = polysum.summarize(cluster, max_words=250)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mb": %s, "sentences": summary.total_sentences}))
-""" % PEAK
+print(json.dumps({{"seconds": seconds, "peak_mb": {PEAK}, "sentences": summary.total_sentences}}))
+"""
 
 
 def scaling() -> list:
@@ -120,8 +124,12 @@ def scaling() -> list:
             path = pathlib.Path(tmp) / f"{n}.json"
             path.write_text(json.dumps(cluster))
             idle = f"import polysum; print({PEAK})"
-            baseline = json.loads(subprocess.run([sys.executable, "-c", idle], capture_output=True, text=True, check=True).stdout)
-            out = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(path)], capture_output=True, text=True, check=True)
+            baseline = json.loads(
+                subprocess.run([sys.executable, "-c", idle], capture_output=True, text=True, check=True).stdout
+            )
+            out = subprocess.run(
+                [sys.executable, "-c", SCALE_CHILD, str(path)], capture_output=True, text=True, check=True
+            )
             result = json.loads(out.stdout)
             rows.append((n, result["sentences"], result["seconds"], result["peak_mb"], result["peak_mb"] - baseline))
     return rows
@@ -148,8 +156,23 @@ def cli_batch(count: int) -> list:
                 f.write(json.dumps({"id": f"c{i}", "docs": docs}) + "\n")
         for jobs in (1, os.cpu_count() or 1):
             start = time.perf_counter()
-            subprocess.run([binary, "--jsonl", str(batch), "--format", "jsonl", "-o", os.devnull, "--jobs", str(jobs), "--quiet",
-                            "--max-words", "100"], check=True)
+            subprocess.run(
+                [
+                    binary,
+                    "--jsonl",
+                    str(batch),
+                    "--format",
+                    "jsonl",
+                    "-o",
+                    os.devnull,
+                    "--jobs",
+                    str(jobs),
+                    "--quiet",
+                    "--max-words",
+                    "100",
+                ],
+                check=True,
+            )
             seconds = time.perf_counter() - start
             rows.append((jobs, count, seconds, batch.stat().st_size / seconds / 2**20))
     return rows
@@ -197,34 +220,56 @@ def main() -> None:
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"{EVAL} is absent: skipping the per-cluster comparison", file=sys.stderr)
-    lines = ["# Speed", "", f"Regenerate: `python benches/speed.py {' '.join(sys.argv[1:])}`".replace("  ", " "),
-             "", f"Machine: {os.cpu_count()} cores, shared and noisy: compare the ratios measured in one run.", ""]
+    lines = [
+        "# Speed",
+        "",
+        f"Regenerate: `python benches/speed.py {' '.join(sys.argv[1:])}`".replace("  ", " "),
+        "",
+        f"Machine: {os.cpu_count()} cores, shared and noisy: compare the ratios measured in one run.",
+        "",
+    ]
     rows: list = []
     if EVAL.is_dir():
         rows, speedups = per_cluster(args.runs, args.skip_peers)
         reference = dict(rows).get("sumy-lexrank")
-        lines += ["## Time per cluster, DUC 2003 (30 clusters, 10 documents each, 100 words)", "",
-                  "| system | ms per cluster (median of runs) | sumy-lexrank / system |", "|---|---|---|"]
+        lines += [
+            "## Time per cluster, DUC 2003 (30 clusters, 10 documents each, 100 words)",
+            "",
+            "| system | ms per cluster (median of runs) | sumy-lexrank / system |",
+            "|---|---|---|",
+        ]
         for name, ms in rows:
             ratio = f"{reference / ms:.0f}x" if reference else "–"
             lines.append(f"| {name} | {ms:.2f} | {ratio} |")
         one, many = rows[0][1], rows[1][1]
         quartiles = statistics.quantiles(speedups, n=4)
-        lines += ["", f"summarize_many on all cores: {statistics.median(speedups):.2f}x the single-thread throughput "
-                  f"on a batch of {8 * 30} clusters (median of {len(speedups)} paired passes, each timing one thread "
-                  f"then all cores; quartiles {quartiles[0]:.2f}-{quartiles[2]:.2f}). On the 30 clusters alone, where a "
-                  f"pass takes tens of milliseconds: {one / many:.2f}x (ratio of the median times above).", ""]
+        lines += [
+            "",
+            f"summarize_many on all cores: {statistics.median(speedups):.2f}x the single-thread throughput "
+            f"on a batch of {8 * 30} clusters (median of {len(speedups)} paired passes, each timing one thread "
+            f"then all cores; quartiles {quartiles[0]:.2f}-{quartiles[2]:.2f}). On the 30 clusters alone, where a "
+            f"pass takes tens of milliseconds: {one / many:.2f}x (ratio of the median times above).",
+            "",
+        ]
         print("\n".join(lines), file=sys.stderr)
-    lines += ["## One large cluster", "", "| sentences asked | sentences found | seconds | peak RSS MB (process) | over an idle import MB |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "## One large cluster",
+        "",
+        "| sentences asked | sentences found | seconds | peak RSS MB (process) | over an idle import MB |",
+        "|---|---|---|---|---|",
+    ]
     scale_rows = scaling()
     for n, found, seconds, peak, over in scale_rows:
         lines.append(f"| {n:,} | {found:,} | {seconds:.2f} | {peak:.0f} | {over:.0f} |")
     lines.append("")
     batch_rows = cli_batch(args.clusters)
     if batch_rows:
-        lines += [f"## The CLI over a JSONL batch of {args.clusters:,} clusters", "", "| --jobs | clusters | seconds | clusters/s | MB/s of JSONL |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            f"## The CLI over a JSONL batch of {args.clusters:,} clusters",
+            "",
+            "| --jobs | clusters | seconds | clusters/s | MB/s of JSONL |",
+            "|---|---|---|---|---|",
+        ]
         for jobs, count, seconds, mbs in batch_rows:
             lines.append(f"| {jobs} | {count:,} | {seconds:.1f} | {count / seconds:.0f} | {mbs:.1f} |")
         lines.append("")

@@ -17,11 +17,17 @@ import argparse
 import json
 import multiprocessing
 import sys
-from typing import Dict, List, Tuple
 
 import quality
 
-DEFAULT_DATASETS = ["duc2003_task2", "multinews_test_sample250", "duc2007_update_setA", "duc2006", "duc2007_main", "multiling2011"]
+DEFAULT_DATASETS = [
+    "duc2003_task2",
+    "multinews_test_sample250",
+    "duc2007_update_setA",
+    "duc2006",
+    "duc2007_main",
+    "multiling2011",
+]
 SHORT = {
     "duc2003_task2": "duc03",
     "multinews_test_sample250": "mnews",
@@ -31,23 +37,23 @@ SHORT = {
 }
 
 # Set in the parent before the pool forks: the workers read them, nothing is pickled.
-DATA: Dict[str, List[dict]] = {}
-SYSTEMS: List[Tuple[str, quality.System]] = []
+DATA: dict[str, list[dict]] = {}
+SYSTEMS: list[tuple[str, quality.System]] = []
 
 
-def columns(name: str, clusters: List[dict]) -> List[str]:
+def columns(name: str, clusters: list[dict]) -> list[str]:
     """One column per dataset; MultiLing one per language, in file order."""
     groups = [c.get("lang") for c in clusters]
     return [SHORT.get(name, name)] if groups[0] is None else list(dict.fromkeys(groups))
 
 
-def evaluate(index: int) -> Dict[str, float]:
+def evaluate(index: int) -> dict[str, float]:
     """The mean ROUGE-2 recall of one system per column, by quality.py's evaluate."""
     label, system = SYSTEMS[index]
     # quality.py times and stops only peers; polysum and lead run every cluster.
     name_there = label if label == "lead" else f"polysum {label}"
     rouge = quality.scorer()
-    row: Dict[str, float] = {}
+    row: dict[str, float] = {}
     for name, clusters in DATA.items():
         results = quality.evaluate(name, clusters, {name_there: system}, rouge, peer_budget=0.0)
         for group, scores in results.get(name_there, {"scores": {}})["scores"].items():

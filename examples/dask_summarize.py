@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Iterable, List
+from collections.abc import Iterable
 
 import polysum
 
@@ -24,21 +24,23 @@ def docs_of(cluster: dict):
     docs = cluster["docs"]
     if all(isinstance(d, str) for d in docs):
         return docs
-    return [polysum.Document(str(d.get("id", i)), d["text"]) if isinstance(d, dict) else polysum.Document(str(i), d)
-            for i, d in enumerate(docs)]
+    return [
+        polysum.Document(str(d.get("id", i)), d["text"]) if isinstance(d, dict) else polysum.Document(str(i), d)
+        for i, d in enumerate(docs)
+    ]
 
 
-def summarize_partition(clusters: List[dict], summarizer: polysum.Summarizer) -> List[dict]:
+def summarize_partition(clusters: list[dict], summarizer: polysum.Summarizer) -> list[dict]:
     """What a worker runs: one summarize_many over the partition's clusters."""
     summaries = summarizer.summarize_many([docs_of(c) for c in clusters])
     return [{"id": c.get("id"), "summary": s.to_dict()} for c, s in zip(clusters, summaries)]
 
 
-def summarize_partition_lines(lines: Iterable[str], summarizer: polysum.Summarizer) -> List[dict]:
+def summarize_partition_lines(lines: Iterable[str], summarizer: polysum.Summarizer) -> list[dict]:
     return summarize_partition([json.loads(line) for line in lines if line.strip()], summarizer)
 
 
-def summarize_corpus(path: str, summarizer: polysum.Summarizer, client, partition_lines: int = 1000) -> List[dict]:
+def summarize_corpus(path: str, summarizer: polysum.Summarizer, client, partition_lines: int = 1000) -> list[dict]:
     """Summaries of every cluster in the JSONL file at `path`, in file order."""
     import dask.bag as db
 

@@ -1,6 +1,6 @@
 """Summarise the text files of a folder as one cluster and print the summary.
 
-    python examples/summarize.py examples/cluster [--max-words 60]
+python examples/summarize.py examples/cluster [--max-words 60]
 """
 
 import argparse

@@ -14,7 +14,17 @@ def test_public_names_are_exported():
         assert hasattr(polysum, name), name
     assert polysum.__version__.count(".") == 2
     assert "english" in polysum.LANGUAGES and len(polysum.LANGUAGES) == 21 and "czech" in polysum.LANGUAGES
-    assert polysum.METHODS == ["textrank", "lexrank", "centroid", "coverage", "klsum", "sumbasic", "luhn", "lsa", "lead"]
+    assert polysum.METHODS == [
+        "textrank",
+        "lexrank",
+        "centroid",
+        "coverage",
+        "klsum",
+        "sumbasic",
+        "luhn",
+        "lsa",
+        "lead",
+    ]
 
 
 def test_summarize_accepts_list_dict_and_documents(example):
@@ -79,11 +89,16 @@ def test_repr_is_readable(example):
     text = repr(summary)
     assert text.startswith("Summary(method='centroid', 2 sentences, ")
     assert "harbour-gazette.txt" in text
-    assert repr(polysum.summarize([], max_sentences=2)) == "Summary(method='centroid', 0 sentences, 0 words, from 0 documents)"
+    assert (
+        repr(polysum.summarize([], max_sentences=2))
+        == "Summary(method='centroid', 0 sentences, 0 words, from 0 documents)"
+    )
     sentence = repr(summary[0])
     assert sentence.startswith("SummarySentence(doc=") and "score=" in sentence
     assert repr(polysum.Document("a", "x")) == "Document(id='a', text='x')"
-    assert repr(polysum.Summarizer(max_words=10)).startswith("Summarizer(method='centroid', language='english', max_words=10,")
+    assert repr(polysum.Summarizer(max_words=10)).startswith(
+        "Summarizer(method='centroid', language='english', max_words=10,"
+    )
 
 
 def test_to_dict_and_json_round_trip(example):
@@ -106,7 +121,9 @@ def test_html_marks_sentences_by_source(example):
     assert html.startswith("<div") and html.endswith("</div>")
     for s in summary:
         assert s.doc_id in html
-    escaped = polysum.summarize(["<b>Tags</b> & entities in text are escaped before display in notebooks."], max_sentences=1)
+    escaped = polysum.summarize(
+        ["<b>Tags</b> & entities in text are escaped before display in notebooks."], max_sentences=1
+    )
     assert "&lt;b&gt;" in escaped._repr_html_() and "<b>" not in escaped._repr_html_()
 
 
@@ -221,12 +238,20 @@ def test_huge_budget_takes_everything_worth_taking(example):
 def test_sentences_splits_with_spans():
     text = "Mr. Smith paid $3.5bn on Jan. 5. Shares rose 3.2%!\n\nMarkets\nThe U.S. Senate voted."
     found = polysum.sentences(text)
-    assert [s.text for s in found] == ["Mr. Smith paid $3.5bn on Jan. 5.", "Shares rose 3.2%!", "Markets", "The U.S. Senate voted."]
+    assert [s.text for s in found] == [
+        "Mr. Smith paid $3.5bn on Jan. 5.",
+        "Shares rose 3.2%!",
+        "Markets",
+        "The U.S. Senate voted.",
+    ]
     assert [s.terminated for s in found] == [True, True, False, True]
     for s in found:
         assert text[s.start : s.end] == s.text
     assert repr(found[2]) == "Sentence(start=52, end=59, text='Markets')"
-    assert [s.text for s in polysum.sentences("Er kam am 3. Oktober an. Gut.", language="de")] == ["Er kam am 3. Oktober an.", "Gut."]
+    assert [s.text for s in polysum.sentences("Er kam am 3. Oktober an. Gut.", language="de")] == [
+        "Er kam am 3. Oktober an.",
+        "Gut.",
+    ]
     assert polysum.sentences("") == []
     # Languages polysum only segments have their own rules (Armenian ends
     # sentences with ':'); unknown names fall back to neutral rules, never an error.

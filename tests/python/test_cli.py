@@ -24,8 +24,12 @@ def script():
 
 
 def test_console_script_summarises_a_folder_like_the_library(example):
-    result = subprocess.run([script(), str(ROOT / "examples" / "cluster"), "--max-sentences", "3", "--format", "json"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [script(), str(ROOT / "examples" / "cluster"), "--max-sentences", "3", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     (record,) = json.loads(result.stdout)
     expected = polysum.summarize(example, max_sentences=3)
     assert [s["text"] for s in record["summary"]["sentences"]] == [s.text for s in expected]

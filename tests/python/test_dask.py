@@ -18,7 +18,12 @@ distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] 
 def test_dask_local_cluster_matches_local_results(tmp_path, example):
     texts = list(example.values())
     clusters = [
-        {"id": f"c{i}", "docs": texts[i % 3 :] + texts[: i % 3] if i % 2 else [{"id": k, "text": v} for k, v in example.items()][: 1 + i % 3]}
+        {
+            "id": f"c{i}",
+            "docs": texts[i % 3 :] + texts[: i % 3]
+            if i % 2
+            else [{"id": k, "text": v} for k, v in example.items()][: 1 + i % 3],
+        }
         for i in range(12)
     ]
     corpus = tmp_path / "corpus.jsonl"

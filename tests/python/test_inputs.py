@@ -70,13 +70,19 @@ def test_control_characters_and_latin1_junk():
     junk = bytes(rng.randrange(1, 256) for _ in range(20_000)).decode("latin-1")
     summary = polysum.summarize([junk, "A real sentence sits among the junk characters here. " + junk[:500]])
     for s in summary:
-        assert [junk, "A real sentence sits among the junk characters here. " + junk[:500]][s.doc][s.start : s.end] == s.text
+        assert [junk, "A real sentence sits among the junk characters here. " + junk[:500]][s.doc][
+            s.start : s.end
+        ] == s.text
 
 
 def test_line_endings_of_every_platform():
     text = "First sentence of the document is here.\r\nSecond sentence follows it here.\rThird one ends it all here."
     found = [s.text for s in polysum.sentences(text)]
-    assert found == ["First sentence of the document is here.", "Second sentence follows it here.", "Third one ends it all here."]
+    assert found == [
+        "First sentence of the document is here.",
+        "Second sentence follows it here.",
+        "Third one ends it all here.",
+    ]
 
 
 def test_oversized_input_raises_input_error():

@@ -9,9 +9,9 @@ import subprocess
 
 import numpy as np
 import pytest
+from test_cli import script
 
 import polysum
-from test_cli import script
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 STUB = ROOT / "python" / "polysum" / "_polysum.pyi"
@@ -52,7 +52,9 @@ def test_options_of_a_default_summarizer_are_the_defaults():
 def test_the_docstring_gives_every_option_its_default():
     doc = polysum.Summarizer.__doc__
     for name, default in runtime_defaults().items():
-        assert f"    {name}: " in doc and f" = {default!r}\n" in doc.split(f"    {name}: ", 1)[1].split("\n", 1)[0] + "\n"
+        assert (
+            f"    {name}: " in doc and f" = {default!r}\n" in doc.split(f"    {name}: ", 1)[1].split("\n", 1)[0] + "\n"
+        )
     for method in polysum.METHODS:
         assert f"\n    {method}\n" in doc
     assert "Options:" in (polysum.summarize.__doc__ or "")

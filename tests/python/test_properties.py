@@ -6,7 +6,23 @@ from hypothesis import strategies as st
 
 import polysum
 
-WORDS = ["bridge", "council", "river", "vote", "the", "a", "closed", "Mr.", "U.S.", "3.5", "é", "日本", "😀", "-", "\u200b"]
+WORDS = [
+    "bridge",
+    "council",
+    "river",
+    "vote",
+    "the",
+    "a",
+    "closed",
+    "Mr.",
+    "U.S.",
+    "3.5",
+    "é",
+    "日本",
+    "😀",
+    "-",
+    "\u200b",
+]
 sentence = st.builds(
     lambda words, end: " ".join(words) + end,
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=14),
