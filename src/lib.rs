@@ -63,5 +63,10 @@ pub use text::{segment, segment_by_name, Language, Segment};
 #[cfg(feature = "python")]
 mod python;
 
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[cfg(feature = "cli")]
 pub mod cli;
