@@ -49,6 +49,7 @@ mod select;
 mod summarizer;
 mod summary;
 pub mod text;
+pub mod threads;
 
 pub use clean::Exclusion;
 pub use config::{Budget, Config, IdfScope, Method, Order, DEFAULT_MAX_INPUT_BYTES};
@@ -57,7 +58,7 @@ pub use error::{Error, Result};
 pub use options::{Kind, OptionSpec, OptionType, Options, Value, OPTIONS};
 pub use score::priors::ScoreComponents;
 pub use summarizer::Summarizer;
-pub use summary::{RankedSentence, Ranking, Similarity, Summary, SummarySentence, MAX_MATRIX_BYTES};
+pub use summary::{display_text, RankedSentence, Ranking, Similarity, Summary, SummarySentence, MAX_MATRIX_BYTES};
 pub use text::{segment, segment_by_name, Language, Segment};
 
 #[cfg(feature = "python")]

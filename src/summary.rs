@@ -30,6 +30,26 @@ pub struct SummarySentence {
     pub components: ScoreComponents,
 }
 
+/// `sentences` joined by spaces, a run of whitespace that holds a line break
+/// turned into one space: how a summary reads as one text.
+pub fn display_text<'a>(sentences: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for sentence in sentences {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut rest = sentence;
+        while let Some(at) = rest.find(['\n', '\r']) {
+            let before = rest[..at].trim_end();
+            out.push_str(before);
+            out.push(' ');
+            rest = rest[at..].trim_start();
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
 /// A summary: the chosen sentences, in the configured order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -46,9 +66,11 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The summary as one text: its sentences joined by spaces.
+    /// The summary as one text, for display or for a prompt: its sentences joined
+    /// by spaces, each sentence's own line breaks (a hard-wrapped paragraph)
+    /// collapsed to one space. The sentences' `text` and spans stay verbatim.
     pub fn text(&self) -> String {
-        self.sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+        display_text(self.sentences.iter().map(|s| s.text.as_str()))
     }
 
     /// How many sentences were chosen.
@@ -122,5 +144,18 @@ impl Ranking {
             matrix[[pair.b, pair.a]] = pair.cosine as f32;
         }
         Ok(matrix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_text_collapses_line_breaks_inside_sentences() {
+        let text = display_text(["The council met\non Monday.", "Work starts  in spring.\r\n  Late."]);
+        assert_eq!(text, "The council met on Monday. Work starts  in spring. Late.");
+        assert_eq!(display_text(["One."]), "One.");
+        assert_eq!(display_text(Vec::<&str>::new()), "");
     }
 }

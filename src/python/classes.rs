@@ -2,13 +2,13 @@
 //! Sentence. Results are frozen and hold plain data with `str` offsets.
 
 use numpy::{IntoPyArray, PyArray1, PyArray2};
-use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use serde::{Deserialize, Serialize};
 
 use super::convert::{documents_of, options_of, py_value, text_of, CharOffsets};
-use super::errors::{guard, to_py};
+use super::errors::{guard, input_error, to_py};
 use crate::{Config, Document, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
 
 /// A document of a cluster: an id of your choosing and its text.
@@ -64,6 +64,19 @@ pub(crate) struct SentenceView {
 }
 
 impl SentenceView {
+    /// What a sentence read back from JSON must satisfy: its span covers exactly
+    /// its text (`end - start` characters), so offsets and text cannot disagree.
+    fn check(&self) -> PyResult<()> {
+        let length = self.text.chars().count();
+        if self.start > self.end || self.end - self.start != length {
+            return Err(input_error(format!(
+                "not a polysum summary: sentence {} of {:?} spans {}..{} but its text has {length} characters",
+                self.index, self.doc_id, self.start, self.end
+            )));
+        }
+        Ok(())
+    }
+
     /// Views of `sentences` (with their exclusions), in the order given, their
     /// byte spans converted to `str` indices in one pass per document.
     fn all(documents: &[Document], sentences: &[(&crate::SummarySentence, Option<crate::Exclusion>)]) -> Vec<Self> {
@@ -158,6 +171,19 @@ impl PySummarySentence {
         json_loads(py, &serde_json::to_string(&self.view).map_err(internal)?)
     }
 
+    /// Rebuilds a sentence from its JSON (what pickling stores).
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+        let view: SentenceView = parse_json(json, "summary sentence")?;
+        view.check()?;
+        Ok(PySummarySentence { view })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&slf.get().view).map_err(internal)?;
+        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "SummarySentence(doc={}, doc_id={}, index={}, start={}, end={}, score={:.4}, text={})",
@@ -204,7 +230,7 @@ impl PySummary {
     }
 
     fn text(&self) -> String {
-        self.view.sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+        crate::display_text(self.view.sentences.iter().map(|s| s.text.as_str()))
     }
 }
 
@@ -215,7 +241,8 @@ impl PySummary {
     fn sentences(&self) -> Vec<PySummarySentence> {
         self.view.sentences.iter().map(|view| PySummarySentence { view: view.clone() }).collect()
     }
-    /// The summary as one text, its sentences joined by spaces.
+    /// The summary as one text: its sentences joined by spaces, line breaks inside
+    /// a sentence collapsed (each sentence's `text` stays verbatim).
     #[getter(text)]
     fn text_py(&self) -> String {
         self.text()
@@ -306,10 +333,13 @@ impl PySummary {
 
     /// A summary from what `to_json` wrote.
     #[classmethod]
-    fn from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
-        serde_json::from_str(json)
-            .map(|view| PySummary { view })
-            .map_err(|e| PyValueError::new_err(format!("not a polysum summary: {e}")))
+    fn from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let json = text_of(json, &|| "json".into())?;
+        let view: SummaryView = parse_json(&json, "summary")?;
+        for sentence in &view.sentences {
+            sentence.check()?;
+        }
+        Ok(PySummary { view })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
@@ -392,11 +422,27 @@ impl PyRanking {
         self.views.len()
     }
 
+    /// Rebuilds a ranking from its JSON (what pickling stores).
+    #[classmethod]
+    fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+        let (views, ranking): (Vec<SentenceView>, Ranking) = parse_json(json, "ranking")?;
+        Ok(PyRanking { views, ranking })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let ranking = slf.get();
+        let json = serde_json::to_string(&(&ranking.views, &ranking.ranking)).map_err(internal)?;
+        Ok((slf.get_type().getattr("_from_json")?, (json,)))
+    }
+
     fn __repr__(&self) -> String {
         let candidates = self.views.iter().filter(|v| v.excluded.is_none()).count();
         format!("Ranking({} sentences, {} candidates)", self.views.len(), candidates)
     }
 }
+
+/// What pickling stores of a `Sentence`: text, start, end, terminated.
+type SentenceFields = (String, usize, usize, bool);
 
 /// A sentence found by `polysum.sentences`: `text[s.start:s.end] == s.text`.
 #[pyclass(name = "Sentence", module = "polysum", frozen, eq)]
@@ -415,6 +461,23 @@ pub(crate) struct PySentence {
 
 #[pymethods]
 impl PySentence {
+    /// Rebuilds a sentence (what pickling stores).
+    #[classmethod]
+    fn _restore(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        text: String,
+        start: usize,
+        end: usize,
+        terminated: bool,
+    ) -> Self {
+        PySentence { text, start, end, terminated }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, SentenceFields)> {
+        let s = slf.get();
+        Ok((slf.get_type().getattr("_restore")?, (s.text.clone(), s.start, s.end, s.terminated)))
+    }
+
     fn __repr__(&self) -> String {
         format!("Sentence(start={}, end={}, text={})", self.start, self.end, py_str_repr(&preview(&self.text, 70)))
     }
@@ -532,7 +595,7 @@ impl PySummarizer {
     ) -> PyResult<Vec<PySummary>> {
         let threads = match n_jobs {
             None | Some(-1) => None,
-            Some(n) if n >= 1 => Some(n as usize),
+            Some(n) if n >= 1 => Some(crate::threads::capped(n as usize)),
             Some(n) => {
                 return Err(super::errors::config_error(format!(
                     "invalid value for `n_jobs`: must be None, -1 or at least 1, got {n}"
@@ -542,7 +605,8 @@ impl PySummarizer {
         let clusters: Vec<Vec<Document>> = clusters
             .try_iter()
             .map_err(|_| pyo3::exceptions::PyTypeError::new_err("clusters must be an iterable of clusters"))?
-            .map(|cluster| documents_of(&cluster?))
+            .enumerate()
+            .map(|(index, cluster)| documents_of(&cluster?).map_err(|error| in_cluster(py, index, error)))
             .collect::<PyResult<_>>()?;
         let results = py.detach(|| {
             guard(|| match threads {
@@ -559,7 +623,10 @@ impl PySummarizer {
         results
             .into_iter()
             .zip(&clusters)
-            .map(|(result, documents)| result.map(|s| PySummary::of(&s, documents)).map_err(to_py))
+            .enumerate()
+            .map(|(index, (result, documents))| {
+                result.map(|s| PySummary::of(&s, documents)).map_err(|error| in_cluster(py, index, to_py(error)))
+            })
             .collect()
     }
 
@@ -572,6 +639,17 @@ impl PySummarizer {
 
     fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
         Ok((PyTuple::empty(py), options_dict(py, self.inner.config())?))
+    }
+}
+
+/// `error` of the cluster at `index` of a batch: the same exception type, its
+/// message prefixed with the cluster's index.
+fn in_cluster(py: Python<'_>, index: usize, error: PyErr) -> PyErr {
+    let message = format!("cluster {index}: {}", error.value(py));
+    let kind = error.get_type(py);
+    match kind.call1((message.clone(),)) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(_) => error,
     }
 }
 
@@ -639,6 +717,13 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// JSON written by `to_json`, or an `InputError` saying what is wrong with it
+/// (serde_json refuses nesting deeper than 128 levels, so hostile JSON cannot
+/// exhaust the stack).
+fn parse_json<T: for<'de> Deserialize<'de>>(json: &str, what: &str) -> PyResult<T> {
+    serde_json::from_str(json).map_err(|e| input_error(format!("not a polysum {what}: {e}")))
 }
 
 fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
