@@ -11,6 +11,12 @@ use super::tokenize::words;
 /// Words a thread remembers the terms of before it starts over: about 10 MB.
 const CACHED_WORDS: usize = 100_000;
 
+/// Words longer than this (in bytes) are kept folded but not stemmed, nor
+/// cached: no word of any language is this long (the longest German compounds are
+/// under 100 bytes), and Snowball stemmers take time quadratic in a word's length,
+/// so a megabyte of junk without spaces would take them seconds.
+const LONGEST_STEMMED: usize = 128;
+
 /// Surface word (per language) -> its term, or None for a stop word.
 type TermCache = FxHashMap<(Language, Box<str>), Option<Box<str>>>;
 
@@ -46,6 +52,9 @@ impl Analyzer {
     /// The term of one word: `None` for a stop word or a word without letters or
     /// digits.
     pub fn term(&self, word: &str) -> Option<String> {
+        if word.len() > LONGEST_STEMMED {
+            return self.fold(word);
+        }
         let key = (self.language, Box::<str>::from(word));
         if let Some(term) = TERMS.with_borrow(|cache| cache.get(&key).cloned()) {
             return term.map(String::from);
@@ -61,6 +70,15 @@ impl Analyzer {
     }
 
     fn fold_and_stem(&self, word: &str) -> Option<String> {
+        let folded = self.fold(word)?;
+        Some(match &self.data.stemmer {
+            Some(stemmer) => stemmer.stem(&folded).into_owned(),
+            None => folded,
+        })
+    }
+
+    /// The word lower-cased, apostrophes unified and trimmed; `None` for a stop word.
+    fn fold(&self, word: &str) -> Option<String> {
         let mut folded = String::with_capacity(word.len());
         for c in word.chars() {
             match c {
@@ -72,10 +90,7 @@ impl Analyzer {
         if word.is_empty() || self.data.stopwords.contains(word) {
             return None;
         }
-        Some(match &self.data.stemmer {
-            Some(stemmer) => stemmer.stem(word).into_owned(),
-            None => word.to_owned(),
-        })
+        Some(word.to_owned())
     }
 
     /// The terms of `text`, in order.
@@ -102,6 +117,14 @@ mod tests {
             analyzer.terms("Vietnam's \"bamboo diplomacy\" -- isn't it?")
         );
         assert_eq!(analyzer.terms("Vietnam’s"), ["vietnam"]);
+    }
+
+    #[test]
+    fn giant_words_are_folded_but_not_stemmed() {
+        let analyzer = Analyzer::new(Language::English);
+        let giant = "Meetings".repeat(100);
+        assert_eq!(analyzer.terms(&giant), [giant.to_lowercase()]);
+        assert_eq!(analyzer.terms("Meetings"), ["meet"]);
     }
 
     #[test]
