@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::chars::{is_bullet_mark, is_space};
+use super::chars::{is_bullet_mark, is_closing_quote, is_space};
 
 /// The markers of inline lists in a unit: runs of at least two markers that count
 /// up ("1." "2.", "a)" "b)", "(i)" "(ii)"), each at the start or after a space.
@@ -81,7 +81,7 @@ pub(super) fn interrupted_speech(s: &str, dashes: &[(usize, usize)]) -> Vec<Rang
     let mut starts = Vec::new();
     for &(at, length) in dashes {
         let after_dash = &s[at + length..];
-        let closers = after_dash.len() - after_dash.trim_start_matches(['"', '”', '\'', '’']).len();
+        let closers = after_dash.len() - after_dash.trim_start_matches(is_closing_quote).len();
         let rest = &after_dash[closers..];
         let next = rest.trim_start_matches(is_space);
         if closers > 0 && next.len() < rest.len() && next.starts_with(char::is_uppercase) {

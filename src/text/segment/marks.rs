@@ -3,16 +3,34 @@
 
 use std::ops::Range;
 
-use super::chars::{is_bullet_mark, is_opener, is_quote_mark, is_space};
+use super::chars::{
+    closing_marks, is_bullet_mark, is_dash, is_opener, is_quote_mark, is_space, lead_byte, BULLETS, DASHES,
+    QUOTATION_PAIRS,
+};
 
-/// Bytes `scan_marks` looks at: quotes, brackets, '-' and the lead bytes of the
-/// non-ASCII marks.
-pub(super) const MARK_BYTES: [bool; 256] = {
+/// Bytes `scan_marks` looks at: the first byte of every quotation mark, bracket,
+/// dash and bullet.
+const MARK_BYTES: [bool; 256] = {
     let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = matches!(b as u8, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'-' | 0xC2 | 0xE2 | 0xE3);
-        b += 1;
+    let mut i = 0;
+    while i < QUOTATION_PAIRS.len() {
+        table[lead_byte(QUOTATION_PAIRS[i].0) as usize] = true;
+        let mut j = 0;
+        while j < QUOTATION_PAIRS[i].1.len() {
+            table[lead_byte(QUOTATION_PAIRS[i].1[j]) as usize] = true;
+            j += 1;
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < DASHES.len() {
+        table[lead_byte(DASHES[i]) as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < BULLETS.len() {
+        table[lead_byte(BULLETS[i]) as usize] = true;
+        i += 1;
     }
     table
 };
@@ -69,19 +87,18 @@ pub(super) fn scan_marks(s: &str) -> Marks {
             continue;
         }
         match bytes[i] {
-            b @ (b'"' | b'\'' | b'(' | b')' | b'[' | b']') => marks.quotes.push((i, b as char)),
+            // A hyphen is a dash only doubled: "sir--".
             b'-' if bytes.get(i + 1) == Some(&b'-') => {
                 marks.dashes.push((i, 2));
                 i += 2;
                 continue;
             }
-            // The lead bytes of the non-ASCII marks: « » (C2), quotes, dashes and
-            // bullets (E2), CJK brackets (E3).
-            0xC2 | 0xE2 | 0xE3 => {
-                let c = s[i..].chars().next().expect("a lead byte starts a char");
+            b'-' => {}
+            _ => {
+                let c = s[i..].chars().next().expect("a mark byte starts a char");
                 if is_quote_mark(c) {
                     marks.quotes.push((i, c));
-                } else if matches!(c, '—' | '–') {
+                } else if is_dash(c) {
                     marks.dashes.push((i, c.len_utf8()));
                 } else if is_bullet_mark(c) {
                     marks.bullets.push(i);
@@ -89,7 +106,6 @@ pub(super) fn scan_marks(s: &str) -> Marks {
                 i += c.len_utf8();
                 continue;
             }
-            _ => {}
         }
         i += 1;
     }
@@ -98,36 +114,20 @@ pub(super) fn scan_marks(s: &str) -> Marks {
 
 pub(super) fn opens_quotation(s: &str, at: usize, c: char) -> bool {
     match c {
-        '“' | '„' | '‘' | '«' | '»' | '‹' | '「' | '『' | '《' | '〈' | '(' | '[' => true,
         // Straight quotes open where a word starts after them and none ends before.
         '"' | '\'' => {
             let before = s[..at].chars().next_back();
             let after = s[at + c.len_utf8()..].chars().next();
-            before.is_none_or(|b| is_space(b) || is_opener(b) || b == '-' || b == '—')
+            before.is_none_or(|b| is_space(b) || is_opener(b) || is_dash(b))
                 && after.is_some_and(|a| a.is_alphanumeric() || is_opener(a) || a == '_')
         }
-        _ => false,
+        _ => closing_marks(c).is_some(),
     }
 }
 
 /// Whether the mark `c` at `at` closes a quotation opened by `open`.
 pub(super) fn closes_quotation(s: &str, at: usize, c: char, open: char) -> bool {
-    let closes = match open {
-        '“' => c == '”',
-        '„' => matches!(c, '“' | '”'),
-        '‘' => c == '’',
-        '«' => c == '»',
-        '»' => c == '«',
-        '‹' => c == '›',
-        '「' => c == '」',
-        '『' => c == '』',
-        '《' => c == '》',
-        '〈' => c == '〉',
-        '(' => c == ')',
-        '[' => c == ']',
-        '"' => c == '"',
-        _ => c == '\'',
-    };
+    let closes = closing_marks(open).is_some_and(|closes| closes.contains(&c));
     // A right single quote or apostrophe before a letter is an apostrophe.
     closes && !(matches!(c, '’' | '\'') && s[at + c.len_utf8()..].starts_with(char::is_alphanumeric))
 }

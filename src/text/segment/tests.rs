@@ -488,3 +488,22 @@ fn every_stemmed_language_keeps_its_abbreviations() {
         assert_eq!(sentences[0], first, "{language}");
     }
 }
+
+#[test]
+fn every_terminal_mark_terminates_a_segment() {
+    // One table of terminal marks: a segment ending in any of them is terminated,
+    // and a line ending in one does not run on into a bracketed next line.
+    for text in ["Om shanti \u{965}", "Really\u{203c}", "Ayo\u{589}", "End\u{ff0e}", "Done\u{104b}"] {
+        let segments = segment(text, Language::English);
+        assert!(segments.last().is_some_and(|s| s.terminated), "{text}: {segments:?}");
+    }
+}
+
+#[test]
+fn every_dash_breaks_off_speech() {
+    assert_eq!(
+        split("She began, \"If you please, sir\u{2015}\" The man ran off."),
+        ["She began, \"If you please, sir\u{2015}\"", "The man ran off."]
+    );
+    assert_eq!(split("He wrote \u{2013}\"Stop. Go.\" and left."), ["He wrote \u{2013}\"Stop. Go.\" and left."]);
+}
