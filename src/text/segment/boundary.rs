@@ -53,8 +53,15 @@ pub(super) fn after_references(s: &str, run_start: usize, mut end: usize) -> usi
 /// bare full stop that none of them decides goes on to [`FULL_STOP_RULES`], which
 /// also look at the word before it. The first rule with an opinion decides; a
 /// full stop none of them decides ends the sentence.
-pub(super) fn is_boundary(s: &str, sentence_start: usize, run: Range<usize>, end: usize, rules: &SegmentRules) -> bool {
-    let mark = Mark::new(s, sentence_start, run, end, rules);
+pub(super) fn is_boundary(
+    s: &str,
+    sentence_start: usize,
+    run: Range<usize>,
+    end: usize,
+    rules: &SegmentRules,
+    lower_cased: bool,
+) -> bool {
+    let mark = Mark { lower_cased, ..Mark::new(s, sentence_start, run, end, rules) };
     if let Some(decision) = MARK_RULES.iter().find_map(|(_, rule)| rule(&mark)) {
         return decision;
     }
@@ -79,6 +86,8 @@ struct Mark<'a> {
     next_word_text: &'a str,
     /// The first character of `next_word_text`.
     next_char: Option<char>,
+    /// Whether the unit is written without capitals (see [`is_lower_cased`]).
+    lower_cased: bool,
 }
 
 impl<'a> Mark<'a> {
@@ -97,6 +106,7 @@ impl<'a> Mark<'a> {
             next_text,
             next_word_text,
             next_char: next_word_text.chars().next(),
+            lower_cased: false,
         }
     }
 
@@ -168,8 +178,9 @@ fn relative_aside(m: &Mark) -> Option<bool> {
 /// [`lower_case_opens`]).
 fn lower_case_continues(m: &Mark) -> Option<bool> {
     let next = m.next_char?;
-    (next.is_lowercase() && !(m.end == m.run.end && lower_case_opens(m.s, m.sentence_start, m.run.clone(), m.rules)))
-        .then_some(false)
+    (next.is_lowercase()
+        && !(m.end == m.run.end && lower_case_opens(m.s, m.sentence_start, m.run.clone(), m.rules, m.lower_cased)))
+    .then_some(false)
 }
 
 /// A comma, a number sign or a closing bracket after the mark continue the
@@ -309,14 +320,20 @@ pub(super) fn abbreviation_key(word: &str) -> String {
 
 /// The letters and digits `text` opens with, lower-cased.
 pub(super) fn first_word_lowercase(text: &str) -> String {
-    text.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    head(text, MAX_TOKEN).chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether a lower-case word after the bare mark `run` opens a new sentence, as
 /// it does after a question mark ("кім? не?"), after a full stop that follows a
 /// word no one abbreviates ("Δε δούλευε κανένας. το"), and before a lower-case
 /// label closing a unit of scraped text ("in the city. features").
-pub(super) fn lower_case_opens(s: &str, sentence_start: usize, run: Range<usize>, rules: &SegmentRules) -> bool {
+pub(super) fn lower_case_opens(
+    s: &str,
+    sentence_start: usize,
+    run: Range<usize>,
+    rules: &SegmentRules,
+    lower_cased: bool,
+) -> bool {
     match &s[run.clone()] {
         "?" => true,
         "." => {
@@ -331,9 +348,18 @@ pub(super) fn lower_case_opens(s: &str, sentence_start: usize, run: Range<usize>
             }
             // The label: at most three words and no terminator up to the end of
             // the unit, after a lower-case word of four letters or more.
+            // In a unit written without capitals (lower-cased text), a plain word of
+            // two letters or more ends the sentence at its full stop: there is no
+            // capital to say so ("it was late. the talks ended").
+            if lower_cased && word.chars().count() >= 2 && word.chars().all(char::is_lowercase) {
+                return true;
+            }
+            // The label: at most three words and no terminator up to the end of
+            // the unit, after a lower-case word of four letters or more. Counting
+            // stops at the fourth word, so that the look-ahead is bounded.
             let plain_word = word.chars().count() >= 4 && word.chars().all(char::is_lowercase);
             let rest = s[run.end..].trim_matches(is_space);
-            plain_word && rest.split(is_space).count() <= 3 && !rest.chars().any(|c| is_terminal(c, rules))
+            plain_word && rest.split(is_space).take(4).count() <= 3 && !rest.chars().any(|c| is_terminal(c, rules))
         }
         _ => false,
     }
@@ -386,8 +412,9 @@ pub(super) const TIME_FOLLOWERS: &[&str] = &[
 /// behind it (no space) joins two sentences: a lower-case word or a number before
 /// it, a capitalised word after ("Tuesday.Mr.", "1,000.That").
 pub(super) fn glued(s: &str, at: usize, after: &str) -> bool {
-    let token_after = after.split(is_space).next().unwrap_or("");
-    let token_before = s[..at].rsplit(is_space).next().unwrap_or("");
+    // Bounded: a run of "a.a.a." has a full stop every other byte.
+    let token_after = head(after, MAX_TOKEN).split(is_space).next().unwrap_or("");
+    let token_before = tail(&s[..at], MAX_TOKEN).rsplit(is_space).next().unwrap_or("");
     if [token_before, token_after].iter().any(|t| t.contains(['@', '/'])) {
         return false; // "Jane.Doe@example.com", "site.Com/Page"
     }
@@ -397,7 +424,7 @@ pub(super) fn glued(s: &str, at: usize, after: &str) -> bool {
         && word.chars().next_back().is_some_and(char::is_lowercase);
     // Three characters at least: "1.Helado, 2.Carne" is a list.
     let number = word.len() >= 3 && word.chars().all(|c| c.is_ascii_digit() || c == ',');
-    let next_word = after.split(is_space).next().unwrap_or("");
+    let next_word = token_after;
     let mut next = next_word.chars();
     let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_none_or(char::is_lowercase);
     let roman = next_word.len() >= 2 && next_word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
@@ -405,9 +432,11 @@ pub(super) fn glued(s: &str, at: usize, after: &str) -> bool {
 }
 
 /// The word that ends just before byte `at`, without surrounding quotes or brackets.
-/// An elided article before it is dropped: "l'Ing." gives "Ing".
+/// An elided article before it is dropped: "l'Ing." gives "Ing". A word longer than
+/// [`MAX_TOKEN`] bytes is read by its end: no abbreviation is that long, and the
+/// look-back stays bounded however many full stops a long token holds.
 pub(super) fn word_before(s: &str, at: usize) -> &str {
-    let head = &s[..at];
+    let head = tail(&s[..at], MAX_TOKEN);
     let start = head.rfind(is_space).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     let word = head[start..]
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -419,4 +448,47 @@ pub(super) fn word_before(s: &str, at: usize) -> &str {
         }
         _ => word,
     }
+}
+
+/// The longest token (word, address, number) the rules read around a mark, in
+/// bytes. Every look-back and look-ahead from a mark is bounded by it, so that
+/// segmentation stays linear in text with a mark every few bytes ("a.a.a.",
+/// "x.com/x.com/"); real words and abbreviations are far shorter.
+pub(super) const MAX_TOKEN: usize = 256;
+
+/// The last `max` bytes of `s` or fewer, starting on a character boundary.
+pub(super) fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// The first `max` bytes of `s` or fewer, ending on a character boundary.
+pub(super) fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Whether a unit is written in a cased script without a single capital: text
+/// lower-cased by some pipeline, in which no capital marks a sentence's start.
+/// Read once per unit.
+pub(super) fn is_lower_cased(unit: &str) -> bool {
+    let mut lower = 0usize;
+    let mut uncased = 0usize;
+    for c in unit.chars() {
+        if c.is_uppercase() {
+            return false;
+        }
+        if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_alphabetic() {
+            uncased += 1;
+        }
+    }
+    lower > 0 && lower >= uncased
 }

@@ -25,7 +25,7 @@ mod marks;
 #[cfg(test)]
 mod tests;
 
-use boundary::{after_references, is_boundary};
+use boundary::{after_references, is_boundary, is_lower_cased};
 pub(crate) use chars::is_space;
 use chars::{ends_terminal, is_closer, is_terminal, MAY_END};
 use lines::units;
@@ -98,6 +98,7 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
     let base = unit.start;
     let s = &text[unit];
     let marks = scan_marks(s);
+    let lower_cased = is_lower_cased(s);
     let quotations = quotations(s, &marks.quotes);
     let mut starts = list_items(s, &marks.bullets);
     starts.extend(interrupted_speech(s, &marks.dashes));
@@ -152,10 +153,10 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         // stays a full stop.
         let spaced_before = s[..run_start].ends_with(is_space);
         let mut spaced_end = run_end;
-        while s[run_start..spaced_end].bytes().all(|b| b == b'.' || b == b' ')
-            && s[spaced_end..].starts_with(" .")
-            && !s[spaced_end + 2..].starts_with('.')
-        {
+        // Only a run of full stops extends so; each step adds " .", so the run is
+        // checked once, not again at every step (". " a million times stays linear).
+        let dots_only = s[run_start..run_end].bytes().all(|b| b == b'.');
+        while dots_only && s[spaced_end..].starts_with(" .") && !s[spaced_end + 2..].starts_with('.') {
             spaced_end += 2;
         }
         if spaced_end > run_end && (spaced_before || s[spaced_end..].trim_start_matches(is_closer).trim().is_empty()) {
@@ -172,7 +173,10 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         // Inside a quotation or brackets closed later in the unit no sentence ends:
         // "Dear! How queer!" she said. A terminator right before the closing mark
         // has taken the mark into `end`, so it is decided below as usual.
-        let quoted = quotations.iter().any(|q| q.start <= run_start && end <= q.end);
+        // The quotations are in order and apart: only the last to open at or
+        // before the mark can hold it.
+        let last_open = quotations.partition_point(|q| q.start <= run_start);
+        let quoted = last_open > 0 && end <= quotations[last_open - 1].end;
         // "[...]" and "(...)" mark an omission, not an end.
         let omission = s[..run_start].ends_with(['[', '(']) && s[run_end..].starts_with([']', ')']);
         // A mark opening the sentence ends nothing (". . . The practice was").
@@ -181,7 +185,7 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
             && !omission
             && !opens
             && !mid_sentence_ellipsis
-            && is_boundary(s, sentence_start, run_start..run_end, end, rules)
+            && is_boundary(s, sentence_start, run_start..run_end, end, rules, lower_cased)
         {
             let next = end + (s[end..].len() - s[end..].trim_start_matches(is_space).len());
             out.push(Segment { start: base + sentence_start, end: base + end, terminated: true });

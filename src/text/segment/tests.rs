@@ -507,3 +507,13 @@ fn every_dash_breaks_off_speech() {
     );
     assert_eq!(split("He wrote \u{2013}\"Stop. Go.\" and left."), ["He wrote \u{2013}\"Stop. Go.\" and left."]);
 }
+
+#[test]
+fn lower_cased_text_splits_after_plain_words() {
+    assert_eq!(
+        split("the talks ended late. the ministers left. mr. smith stayed, e.g. at home."),
+        ["the talks ended late.", "the ministers left.", "mr. smith stayed, e.g. at home."]
+    );
+    // One capital and the usual rules apply: a lower-case word goes on.
+    assert_eq!(split("We paid the bill. then left."), ["We paid the bill. then left."]);
+}
