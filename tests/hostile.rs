@@ -175,3 +175,53 @@ fn a_megabyte_of_unclosed_quotes_brackets_and_list_markers() {
         assert_valid(&summarize(&documents), &documents);
     }
 }
+
+/// Segments `text`, checks the spans tile it up to whitespace, and returns how many there are.
+fn tiled_segments(text: &str) -> usize {
+    let segments = segment(text, Language::English);
+    let mut covered = 0;
+    for s in &segments {
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert!(s.start >= covered && s.start < s.end);
+        assert!(text[covered..s.start].chars().all(char::is_whitespace));
+        covered = s.end;
+    }
+    assert!(text[covered..].trim().is_empty());
+    segments.len()
+}
+
+#[test]
+fn a_megabyte_of_dotted_runs_abbreviations_and_addresses() {
+    // Was quadratic: every full stop looked back to the last space for the word or
+    // token before it, and forward to the next space (minutes at this size).
+    for unit in ["a.", "a.b.c.d.", "1.2.3.", "U.S.", "x.com/", "Mr. ", "U.S. ", "e.g. "] {
+        let text = unit.repeat(1_000_000 / unit.len());
+        assert_eq!(tiled_segments(&text), 1, "{unit:?}: one run, one sentence");
+    }
+}
+
+#[test]
+fn a_megabyte_of_lower_case_sentences() {
+    // Was quadratic (each full stop counted the words to the end of the unit), and
+    // lower-cased text was barely split: without capitals, a full stop after a
+    // plain word before a lower-case one ends the sentence.
+    let n = 1_000_000 / "word. ".len();
+    assert_eq!(tiled_segments(&"word. ".repeat(n)), n);
+    let news = "the council met on tuesday. the bridge will close for repairs, officials said. \
+                it reopens in may after the works. ";
+    let copies = 1_000_000 / news.len();
+    assert_eq!(tiled_segments(&news.repeat(copies)), 3 * copies);
+}
+
+#[test]
+fn a_megabyte_of_dense_quotations_brackets_and_spaced_ellipses() {
+    // Was quadratic: each mark searched every quotation of the unit, and a spaced
+    // ellipsis re-read its whole run at every dot.
+    let n = 1_000_000 / "\"Hi.\" ".len();
+    assert_eq!(tiled_segments(&"\"Hi.\" ".repeat(n)), n);
+    for unit in ["(a.) ", "word.[1] ", ". ", ". . . x "] {
+        let count = tiled_segments(&unit.repeat(1_000_000 / unit.len()));
+        assert!(count <= 1_000_000 / unit.len(), "{unit:?}: {count}");
+    }
+    assert_eq!(tiled_segments(&". ".repeat(500_000)), 1, "one spaced ellipsis");
+}
