@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::convert::{documents_of, options_of, py_value, text_of, CharOffsets};
 use super::errors::{guard, input_error, to_py};
+use super::html::{summary_card, ViewHeader, ViewSentence};
 use crate::{Config, Document, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
 
 /// A document of a cluster: an id of your choosing and its text.
@@ -347,44 +348,17 @@ impl PySummary {
         Ok((from_json, (slf.get().to_json(None)?,)))
     }
 
-    /// HTML for notebooks: the sentences, each marked with the colour of its source.
+    /// HTML for notebooks, readable in light and dark themes (see `html.rs`).
     fn _repr_html_(&self) -> String {
-        const COLOURS: [&str; 8] =
-            ["#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d7f0f7", "#fce1c8", "#e3f2d0"];
-        let mut sources: Vec<&str> = Vec::new();
-        let mut html = String::from("<div class=\"polysum-summary\" style=\"line-height:1.6\">");
-        html.push_str(&format!(
-            "<div style=\"font-size:smaller;color:#666\">polysum · {} · {} sentences from {} documents</div><p>",
-            escape(self.view.method.name()),
-            self.view.sentences.len(),
-            self.view.documents
-        ));
-        for s in &self.view.sentences {
-            let colour = COLOURS[s.doc % COLOURS.len()];
-            if !sources.contains(&s.doc_id.as_str()) {
-                sources.push(&s.doc_id);
-            }
-            html.push_str(&format!(
-                "<span style=\"background:{colour};padding:1px 3px;border-radius:3px\" title=\"{} #{} · score {:.3}\">{}</span> ",
-                escape(&s.doc_id),
-                s.index,
-                s.score,
-                escape(&s.text)
-            ));
-        }
-        html.push_str("</p><div style=\"font-size:smaller\">");
-        for s in &self.view.sentences {
-            if sources.first() == Some(&s.doc_id.as_str()) {
-                sources.remove(0);
-                let colour = COLOURS[s.doc % COLOURS.len()];
-                html.push_str(&format!(
-                    "<span style=\"background:{colour};padding:0 4px;margin-right:6px\">{}</span>",
-                    escape(&s.doc_id)
-                ));
-            }
-        }
-        html.push_str("</div></div>");
-        html
+        let sentences: Vec<ViewSentence<'_>> = self
+            .view
+            .sentences
+            .iter()
+            .map(|s| ViewSentence { doc: s.doc, doc_id: &s.doc_id, index: s.index, score: s.score, text: &s.text })
+            .collect();
+        let words = self.view.sentences.iter().map(|s| crate::text::word_count(&s.text)).sum();
+        let header = ViewHeader { method: self.view.method.name(), documents: self.view.documents, words, query: None };
+        summary_card(&header, &sentences)
     }
 }
 
@@ -759,8 +733,4 @@ fn py_str_repr(text: &str) -> String {
     }
     out.push('\'');
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -5,6 +5,7 @@
 mod classes;
 mod convert;
 mod errors;
+mod html;
 
 use pyo3::prelude::*;
 
