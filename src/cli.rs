@@ -2,13 +2,22 @@
 //! Python console script alike.
 //!
 //! Clusters are read as files (one cluster), a folder (one cluster of its text
-//! files) or JSON lines (one cluster a line, processed in parallel in chunks, so
-//! memory stays bounded however long the input). Results are written in input
-//! order.
+//! files) or JSON lines (one cluster a line, processed in parallel in small
+//! chunks, so memory stays bounded however long the input). Results are written
+//! in input order, each chunk's as soon as it is done, as whole records.
+//!
+//! Under faults (docs/GUARANTEES.md): every input is opened before the output is
+//! created, and an output that is an input is refused; JSON lines are read as
+//! bytes with a length limit, a bad line reported and skipped; SIGINT and SIGTERM
+//! stop a batch between clusters with the finished records written; a closed
+//! output pipe ends the command quietly.
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use rayon::prelude::*;
@@ -28,10 +37,17 @@ pub mod exit {
     pub const USAGE: i32 = 2;
     /// A file could not be read or written.
     pub const IO: i32 = 3;
+    /// Stopped by SIGINT (Ctrl-C): the clusters finished were written.
+    pub const INTERRUPTED: i32 = 130;
+    /// The output was closed by its reader (`polysum ... | head -1`): 128 +
+    /// SIGPIPE, as a command killed by it, but with no message.
+    pub const CLOSED: i32 = 141;
+    /// Stopped by SIGTERM: the clusters finished were written.
+    pub const TERMINATED: i32 = 143;
 }
 
-/// Clusters are read and summarised this many at a time.
-const CHUNK: usize = 2048;
+/// JSON lines are read and summarised this many clusters a thread at a time.
+const CHUNKS_PER_THREAD: usize = 16;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -46,7 +62,9 @@ Exit codes:
   0  every cluster was summarised
   1  some clusters failed (each reported on stderr with its line number); the rest were written
   2  bad usage or option value (also: the first failure under --strict)
-  3  a file could not be read or written";
+  3  a file could not be read or written (checked before any output is made)
+  130, 143  stopped by SIGINT, SIGTERM: the clusters finished were written, as whole records
+  141  the output pipe was closed by its reader";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -76,7 +94,7 @@ struct Args {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Threads for batches [default: all cores].
+    /// Threads for batches, at most 4 a core [default, or 0: all cores].
     #[arg(short, long)]
     jobs: Option<usize>,
     /// No progress bar.
@@ -186,7 +204,15 @@ fn id_text(value: Option<serde_json::Value>, fallback: String) -> String {
     }
 }
 
-fn parse_line(line: &str, number: usize) -> Result<(String, Vec<Document>), String> {
+/// Parses one JSON line into a cluster: its id (the line's `"id"`, or `number`
+/// when it has none) and its documents (each a string, or an object with
+/// `"text"` and an optional `"id"`; a document without an id is named by its
+/// position from 0).
+///
+/// # Errors
+///
+/// A message (`invalid cluster: ...`) when the line is not such an object.
+pub fn parse_line(line: &str, number: usize) -> Result<(String, Vec<Document>), String> {
     let cluster: ClusterLine = serde_json::from_str(line).map_err(|e| format!("invalid cluster: {e}"))?;
     let id = id_text(cluster.id, number.to_string());
     let documents = cluster
@@ -199,6 +225,129 @@ fn parse_line(line: &str, number: usize) -> Result<(String, Vec<Document>), Stri
         })
         .collect();
     Ok((id, documents))
+}
+
+/// The longest JSON line the command reads for a given `max_input_bytes`: twice
+/// the limit (JSON escapes make a text longer than the cluster it holds) plus
+/// 1 MiB for the ids and the syntax. A longer line could only hold a cluster
+/// over the limit.
+pub fn line_limit(max_input_bytes: usize) -> usize {
+    max_input_bytes.saturating_mul(2).saturating_add(1 << 20)
+}
+
+/// One line of a JSON-lines input, as [`LineReader`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// The line without its `\n` (a blank line is a `Text` too: the command
+    /// skips it).
+    Text(String),
+    /// A line that cannot be a cluster, with the reason: not valid UTF-8, or a
+    /// NUL byte (JSON text never holds one). The lines after it are read.
+    Invalid(String),
+    /// A line longer than the reader's limit. Nothing after it is read: finding
+    /// the next line could mean reading without end (`/dev/zero`).
+    TooLong,
+}
+
+/// Reads JSON lines as raw bytes, each at most `limit` bytes, and numbers them
+/// from 1. A UTF-8 byte order mark at the start is skipped. It stops (yields
+/// `None` from then on) at the end of the input, after a read error and after
+/// a [`Line::TooLong`]; it never holds more than `limit` bytes of a line.
+pub struct LineReader<R> {
+    reader: R,
+    limit: usize,
+    number: usize,
+    buffer: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> LineReader<R> {
+    /// A reader of `reader`'s lines, each at most `limit` bytes long (its `\n`
+    /// not counted).
+    pub fn new(reader: R, limit: usize) -> Self {
+        LineReader { reader, limit, number: 0, buffer: Vec::new(), done: false }
+    }
+}
+
+/// What [`read_bounded`] found.
+enum Bounded {
+    Line,
+    TooLong,
+    End,
+}
+
+/// Reads up to the next `\n` (consumed, not kept) into `buffer`, unless the line
+/// is longer than `limit`: then it stops there, having kept at most `limit` bytes.
+fn read_bounded(reader: &mut impl BufRead, buffer: &mut Vec<u8>, limit: usize) -> io::Result<Bounded> {
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(if buffer.is_empty() { Bounded::End } else { Bounded::Line });
+        }
+        let (take, newline) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at, true),
+            None => (available.len(), false),
+        };
+        if buffer.len() + take > limit {
+            return Ok(Bounded::TooLong);
+        }
+        buffer.extend_from_slice(&available[..take]);
+        reader.consume(take + usize::from(newline));
+        if newline {
+            return Ok(Bounded::Line);
+        }
+    }
+}
+
+/// A line's bytes as text, or why they cannot be a JSON line.
+fn check_line(bytes: &[u8]) -> Line {
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Line::Invalid(format!("NUL byte at byte {at} (JSON text never holds one)"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Line::Text(text.to_owned()),
+        Err(e) => Line::Invalid(format!("not valid UTF-8 at byte {}", e.valid_up_to())),
+    }
+}
+
+impl<R: BufRead> Iterator for LineReader<R> {
+    /// The line's number (from 1) and the line, or the read error.
+    type Item = io::Result<(usize, Line)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        self.buffer.clear();
+        let found = read_bounded(&mut self.reader, &mut self.buffer, self.limit);
+        let line = match found {
+            Err(error) => {
+                self.done = true;
+                return Some(Err(error));
+            }
+            Ok(Bounded::End) => {
+                self.done = true;
+                return None;
+            }
+            Ok(Bounded::TooLong) => {
+                self.done = true;
+                Line::TooLong
+            }
+            Ok(Bounded::Line) => {
+                let bytes = match self.number {
+                    0 => self.buffer.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buffer),
+                    _ => &self.buffer,
+                };
+                check_line(bytes)
+            }
+        };
+        self.number += 1;
+        Some(Ok((self.number, line)))
+    }
 }
 
 /// Runs the command with `argv` (program name first); returns the exit code.
@@ -223,11 +372,10 @@ pub fn main(argv: Vec<String>) -> i32 {
         }
     };
     let summarizer = Summarizer::new(config).expect("validated above");
-    let result = match args.jobs {
-        Some(0) => Err(Failure::Usage("--jobs must be at least 1".into())),
+    let result = match threads(args.jobs) {
         Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
             Ok(pool) => pool.install(|| run(&args, &summarizer)),
-            Err(e) => Err(Failure::Usage(format!("cannot start {n} threads: {e}"))),
+            Err(e) => Err(Failure::Io(format!("cannot start {n} threads: {e}"))),
         },
         None => run(&args, &summarizer),
     };
@@ -241,32 +389,125 @@ pub fn main(argv: Vec<String>) -> i32 {
             eprintln!("polysum: {message}");
             exit::IO
         }
+        Err(Failure::Closed) => exit::CLOSED,
+    }
+}
+
+/// The most threads `--jobs` starts: 4 per core, at most 256.
+fn max_threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    cores.saturating_mul(4).min(256)
+}
+
+/// The threads to start for `--jobs`: `None` for the default (all cores), a
+/// request over [`max_threads`] capped, and said so.
+fn threads(jobs: Option<usize>) -> Option<usize> {
+    match jobs {
+        None | Some(0) => None,
+        Some(n) if n > max_threads() => {
+            let cap = max_threads();
+            eprintln!("polysum: --jobs {n} capped at {cap} (4 threads a core, at most 256)");
+            Some(cap)
+        }
+        Some(n) => Some(n),
     }
 }
 
 enum Failure {
     Usage(String),
     Io(String),
+    /// The reader of the output went away (a closed pipe): stop quietly.
+    Closed,
 }
 
 fn io_failure(what: &str, path: &dyn std::fmt::Display, error: io::Error) -> Failure {
     Failure::Io(format!("cannot {what} {path}: {error}"))
 }
 
+fn write_failure(error: io::Error) -> Failure {
+    match error.kind() {
+        io::ErrorKind::BrokenPipe => Failure::Closed,
+        _ => io_failure("write", &"the output", error),
+    }
+}
+
+/// Whether two files are one (same device and inode), for refusing to write
+/// over an input.
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+/// Refuses an output that is one of the inputs (it would be emptied before
+/// being read); compares device and inode, and canonical paths where those are
+/// not available.
+fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<(), Failure> {
+    let Ok(target) = fs::metadata(output) else { return Ok(()) };
+    if !target.is_file() {
+        return Ok(());
+    }
+    let canonical = fs::canonicalize(output).ok();
+    for input in inputs {
+        let same = fs::metadata(input).is_ok_and(|m| same_file(&m, &target))
+            || (canonical.is_some() && fs::canonicalize(input).ok() == canonical);
+        if same {
+            return Err(Failure::Usage(format!(
+                "the output {} is the input {}: writing would destroy it",
+                output.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Creates the output file, after every input was checked.
+fn create_output(path: &Path) -> Result<fs::File, Failure> {
+    fs::File::create(path).map_err(|error| {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let why = match error.kind() {
+            io::ErrorKind::NotFound if !folder.is_dir() => format!("the folder {} does not exist", folder.display()),
+            io::ErrorKind::PermissionDenied => format!("no permission to write in {}", folder.display()),
+            _ => error.to_string(),
+        };
+        Failure::Io(format!("cannot create {}: {why}", path.display()))
+    })
+}
+
 fn run(args: &Args, summarizer: &Summarizer) -> Result<i32, Failure> {
     let format = args.format.unwrap_or(if args.jsonl.is_some() { Format::Jsonl } else { Format::Text });
+    // Every input is opened (and, for files, read) before the output is created.
+    let input = match &args.jsonl {
+        Some(source) => Input::Batch(open_jsonl(source)?),
+        None => Input::Cluster(read_cluster(&args.inputs)?),
+    };
     let sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(fs::File::create(path).map_err(|e| io_failure("create", &path.display(), e))?),
+        Some(path) => {
+            let inputs = match &input {
+                Input::Batch(jsonl) => jsonl.path.iter().cloned().collect(),
+                Input::Cluster(cluster) => cluster.files.clone(),
+            };
+            check_output(path, &inputs)?;
+            Box::new(create_output(path)?)
+        }
         None => Box::new(io::stdout().lock()),
     };
     let mut writer = Writer { out: BufWriter::new(sink), format, written: 0 };
-    let code = match &args.jsonl {
-        Some(source) => batch(args, summarizer, source, &mut writer)?,
-        None => {
-            let (id, documents) = read_cluster(&args.inputs)?;
-            let result = summarizer.summarize(&documents).map_err(|e| e.to_string());
+    let code = match input {
+        Input::Batch(jsonl) => batch(args, summarizer, jsonl, &mut writer)?,
+        Input::Cluster(cluster) => {
+            let result = summarizer.summarize(&cluster.documents).map_err(|e| e.to_string());
+            if let Err(message) = &result {
+                eprintln!("polysum: {message}");
+            }
             let failed = result.is_err();
-            writer.write(&Outcome { line: 0, id, result })?;
+            writer.write(&Outcome { line: 0, id: cluster.id, result })?;
             if failed {
                 exit::PARTIAL
             } else {
@@ -278,7 +519,19 @@ fn run(args: &Args, summarizer: &Summarizer) -> Result<i32, Failure> {
     Ok(code)
 }
 
-fn read_cluster(inputs: &[PathBuf]) -> Result<(String, Vec<Document>), Failure> {
+enum Input {
+    Batch(Jsonl),
+    Cluster(Cluster),
+}
+
+/// One cluster read from files.
+struct Cluster {
+    id: String,
+    files: Vec<PathBuf>,
+    documents: Vec<Document>,
+}
+
+fn read_cluster(inputs: &[PathBuf]) -> Result<Cluster, Failure> {
     let files: Vec<PathBuf> = match inputs {
         [] => return Err(Failure::Usage("give files, a folder or --jsonl FILE (see --help)".into())),
         [folder] if folder.is_dir() => {
@@ -303,74 +556,197 @@ fn read_cluster(inputs: &[PathBuf]) -> Result<(String, Vec<Document>), Failure> 
         .iter()
         .map(|path| {
             let bytes = fs::read(path).map_err(|e| io_failure("read", &path.display(), e))?;
+            if let Some(at) = memchr::memchr(0, &bytes) {
+                return Err(Failure::Io(format!(
+                    "cannot read {}: a NUL byte at byte {at}: a binary file, not text",
+                    path.display()
+                )));
+            }
             let name =
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            // Text that is not valid UTF-8 (Latin-1, a stray byte) is read with
+            // U+FFFD for each bad byte.
             Ok(Document::new(name, String::from_utf8_lossy(&bytes).into_owned()))
         })
         .collect::<Result<_, Failure>>()?;
-    Ok((id, documents))
+    Ok(Cluster { id, files, documents })
 }
 
-fn batch(args: &Args, summarizer: &Summarizer, source: &str, writer: &mut Writer) -> Result<i32, Failure> {
-    let reader: Box<dyn BufRead> = if source == "-" {
-        Box::new(BufReader::new(io::stdin().lock()))
-    } else {
-        let file = fs::File::open(source).map_err(|e| io_failure("open", &source, e))?;
-        Box::new(BufReader::new(file))
+/// An opened JSON-lines input.
+struct Jsonl {
+    /// The name as given (`-` for standard input).
+    name: String,
+    /// The file, `None` for standard input.
+    path: Option<PathBuf>,
+    file: Option<fs::File>,
+    /// Lines in the input, for the progress bar: counted only for a regular
+    /// file (counting a pipe would drain it).
+    total: Option<u64>,
+}
+
+fn open_jsonl(source: &str) -> Result<Jsonl, Failure> {
+    if source == "-" {
+        // `-o FILE < FILE` would empty FILE before reading it.
+        let path = cfg!(target_os = "linux").then(|| PathBuf::from("/dev/stdin"));
+        return Ok(Jsonl { name: source.into(), path, file: None, total: None });
+    }
+    let file = fs::File::open(source).map_err(|e| io_failure("open", &source, e))?;
+    let regular = file.metadata().is_ok_and(|m| m.is_file());
+    let total = if regular { count_lines(Path::new(source)) } else { None };
+    Ok(Jsonl { name: source.into(), path: Some(PathBuf::from(source)), file: Some(file), total })
+}
+
+/// Receives SIGINT and SIGTERM while a batch runs, as a flag the batch checks
+/// between clusters (the signal number, 0 for none). Registered with
+/// signal-hook, which chains to a handler already installed (the Python
+/// interpreter's for SIGINT, which raises `KeyboardInterrupt` once the command
+/// returns); unregistered when dropped.
+struct Interrupt {
+    signal: Arc<AtomicUsize>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Interrupt {
+    fn register() -> Self {
+        let signal = Arc::new(AtomicUsize::new(0));
+        let ids = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM]
+            .into_iter()
+            .filter_map(|s| signal_hook::flag::register_usize(s, Arc::clone(&signal), s as usize).ok())
+            .collect();
+        Interrupt { signal, ids }
+    }
+
+    /// The exit code for the signal received (128 + its number), if any.
+    fn received(&self) -> Option<i32> {
+        match self.signal.load(Ordering::SeqCst) {
+            0 => None,
+            signal => Some(128 + signal as i32),
+        }
+    }
+}
+
+impl Drop for Interrupt {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// A chunk of read lines, in input order; a read error ends the input.
+type Chunk = Vec<io::Result<(usize, Line)>>;
+
+/// Reads `jsonl` on a thread of its own, `size` clusters a chunk (blank lines
+/// skipped), so that the batch can stop on a signal while a read blocks.
+fn spawn_reader(jsonl: Jsonl, limit: usize, size: usize) -> mpsc::Receiver<Chunk> {
+    let (sender, receiver) = mpsc::sync_channel::<Chunk>(2);
+    std::thread::spawn(move || {
+        let reader: Box<dyn BufRead> = match jsonl.file {
+            Some(file) => Box::new(BufReader::with_capacity(1 << 16, file)),
+            None => Box::new(io::stdin().lock()),
+        };
+        let mut lines = LineReader::new(reader, limit).peekable();
+        while lines.peek().is_some() {
+            let chunk: Chunk = lines
+                .by_ref()
+                .filter(|item| !matches!(item, Ok((_, Line::Text(text))) if text.trim().is_empty()))
+                .take(size)
+                .collect();
+            if chunk.is_empty() || sender.send(chunk).is_err() {
+                return;
+            }
+        }
+    });
+    receiver
+}
+
+fn batch(args: &Args, summarizer: &Summarizer, jsonl: Jsonl, writer: &mut Writer) -> Result<i32, Failure> {
+    let interrupt = Interrupt::register();
+    let name = jsonl.name.clone();
+    let limit = line_limit(summarizer.config().max_input_bytes);
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(jsonl.total));
+    let report = |message: String| match &progress {
+        Some(bar) => bar.println(format!("polysum: {message}")),
+        None => eprintln!("polysum: {message}"),
     };
-    let total = match source {
-        "-" => None,
-        path => count_lines(Path::new(path)),
-    };
-    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(total));
+    // Small chunks, a few per thread: output appears early and a signal is
+    // answered within a few clusters.
+    let chunks = spawn_reader(jsonl, limit, CHUNKS_PER_THREAD * rayon::current_num_threads());
     let mut failures = 0usize;
-    let mut lines = reader.lines().enumerate();
-    loop {
-        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(CHUNK);
-        for (index, line) in lines.by_ref() {
-            let line = line.map_err(|e| io_failure("read line of", &source, e))?;
-            if !line.trim().is_empty() {
-                chunk.push((index + 1, line));
+    'batch: loop {
+        let chunk = loop {
+            if interrupt.received().is_some() {
+                break 'batch;
             }
-            if chunk.len() == CHUNK {
-                break;
+            match chunks.recv_timeout(Duration::from_millis(100)) {
+                Ok(chunk) => break chunk,
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break 'batch,
             }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|(number, line)| match parse_line(line, *number) {
-                Ok((id, documents)) => {
-                    let result = summarizer.summarize(&documents).map_err(|e| e.to_string());
-                    Outcome { line: *number, id, result }
+        };
+        // A cluster not started when a signal comes is never started.
+        let outcomes: Vec<Option<io::Result<Outcome>>> = chunk
+            .into_par_iter()
+            .map(|item| {
+                if interrupt.received().is_some() {
+                    return None;
                 }
-                Err(message) => Outcome { line: *number, id: number.to_string(), result: Err(message) },
+                Some(item.map(|(number, line)| outcome_of(summarizer, number, line, limit)))
             })
             .collect();
-        for outcome in &outcomes {
+        let mut done = 0u64;
+        for outcome in outcomes {
+            // Whole records only, in input order: stop at the first not made.
+            let Some(outcome) = outcome else { break };
+            let outcome = match outcome {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    writer.flush()?;
+                    return Err(io_failure("read a line of", &name, error));
+                }
+            };
             if let Err(message) = &outcome.result {
                 failures += 1;
-                let report = format!("line {}: {message}", outcome.line);
-                match &progress {
-                    Some(bar) => bar.println(format!("polysum: {report}")),
-                    None => eprintln!("polysum: {report}"),
-                }
+                report(format!("line {}: {message}", outcome.line));
                 if args.strict {
                     return Ok(exit::USAGE);
                 }
             }
-            writer.write(outcome)?;
+            writer.write(&outcome)?;
+            done += 1;
         }
+        writer.flush()?;
         if let Some(bar) = &progress {
-            bar.inc(outcomes.len() as u64);
+            bar.inc(done);
         }
     }
-    if let Some(bar) = progress {
+    if let Some(bar) = &progress {
         bar.finish();
     }
+    if let Some(code) = interrupt.received() {
+        report(format!("interrupted: the {} clusters finished were written", writer.written));
+        return Ok(code);
+    }
     Ok(if failures > 0 { exit::PARTIAL } else { exit::OK })
+}
+
+/// Summarises one read line.
+fn outcome_of(summarizer: &Summarizer, number: usize, line: Line, limit: usize) -> Outcome {
+    let failed = |message: String| Outcome { line: number, id: number.to_string(), result: Err(message) };
+    match line {
+        Line::Text(text) => match parse_line(&text, number) {
+            Ok((id, documents)) => {
+                let result = summarizer.summarize(&documents).map_err(|e| e.to_string());
+                Outcome { line: number, id, result }
+            }
+            Err(message) => failed(message),
+        },
+        Line::Invalid(message) => failed(message),
+        Line::TooLong => failed(format!(
+            "longer than {limit} bytes (twice --max-input-bytes, plus 1 MiB): stopped reading here, \
+             no line after it was read"
+        )),
+    }
 }
 
 fn count_lines(path: &Path) -> Option<u64> {
@@ -382,7 +758,7 @@ fn count_lines(path: &Path) -> Option<u64> {
         if read == 0 {
             return Some(lines);
         }
-        lines += buffer[..read].iter().filter(|&&b| b == b'\n').count() as u64;
+        lines += memchr::memchr_iter(b'\n', &buffer[..read]).count() as u64;
     }
 }
 
@@ -406,9 +782,13 @@ struct Writer {
 
 impl Writer {
     fn write(&mut self, outcome: &Outcome) -> Result<(), Failure> {
-        self.render(outcome).map_err(|e| io_failure("write", &"the output", e))?;
+        self.render(outcome).map_err(write_failure)?;
         self.written += 1;
         Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Failure> {
+        self.out.flush().map_err(write_failure)
     }
 
     fn render(&mut self, outcome: &Outcome) -> io::Result<()> {
@@ -438,13 +818,14 @@ impl Writer {
                     Ok(summary) => serde_json::json!({"id": outcome.id, "summary": summary}),
                     Err(message) => serde_json::json!({"id": outcome.id, "line": outcome.line, "error": message}),
                 };
+                // The record is made whole before any of it is written.
+                let mut bytes = serde_json::to_vec(&record).map_err(io::Error::other)?;
                 if self.format == Format::Json {
                     out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                } else {
+                    bytes.push(b'\n');
                 }
-                serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
-                if self.format == Format::Jsonl {
-                    out.write_all(b"\n")?;
-                }
+                out.write_all(&bytes)?;
             }
             // Failures are reported on stderr; text formats carry only summaries.
             (Format::Text | Format::Markdown, Err(_)) => {}
@@ -455,8 +836,8 @@ impl Writer {
     fn finish(mut self) -> Result<(), Failure> {
         if self.format == Format::Json {
             let closing: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
-            self.out.write_all(closing).map_err(|e| io_failure("write", &"the output", e))?;
+            self.out.write_all(closing).map_err(write_failure)?;
         }
-        self.out.flush().map_err(|e| io_failure("write", &"the output", e))
+        self.flush()
     }
 }

@@ -4,6 +4,13 @@ import sys
 
 
 def main() -> None:
-    from polysum._polysum import cli_main
+    try:
+        from polysum._polysum import cli_main
 
-    sys.exit(cli_main(["polysum", *sys.argv[1:]]))
+        code = cli_main(["polysum", *sys.argv[1:]])
+    except KeyboardInterrupt:
+        # Ctrl-C: the command stopped its batch and wrote the finished records;
+        # the interpreter's own SIGINT handler (chained to) raises here once it
+        # returns. Exit as the Rust binary does, without a traceback.
+        code = 130
+    sys.exit(code)

@@ -43,3 +43,56 @@ def test_console_script_exit_codes():
     assert result.returncode == 1
     assert "line 2" in result.stderr
     assert len(result.stdout.splitlines()) == 2
+
+
+def endless(args):
+    """The console script on an endless batch on standard input, fed by a thread."""
+    import threading
+
+    text = (ROOT / "examples" / "cluster" / "river-news.txt").read_text()
+    line = (json.dumps({"id": "x", "docs": [text, text[::-1]]}) + "\n").encode()
+    proc = subprocess.Popen(
+        [script(), "--jsonl", "-", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+    def feed():
+        try:
+            while True:
+                proc.stdin.write(line)
+        except (BrokenPipeError, OSError, ValueError):
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    first = proc.stdout.readline()
+    assert first.endswith(b"\n"), "output appears before the input ends"
+    return proc, first
+
+
+@pytest.mark.parametrize(("signal_number", "code"), [(2, 130), (15, 143)])
+def test_console_script_stops_on_a_signal_with_whole_records(signal_number, code):
+    proc, first = endless(["--jobs", "2"])
+    proc.send_signal(signal_number)
+    # Through the buffered reader that read the first line (communicate() would
+    # skip what it holds).
+    rest = proc.stdout.read()
+    proc.wait(timeout=60)
+    stderr = proc.stderr.read()
+    assert proc.returncode == code, stderr.decode()
+    assert b"Traceback" not in stderr
+    # split("\n"), not splitlines(): a record may hold U+2028 or U+0085 as such.
+    *lines, last = (first + rest).decode().split("\n")
+    assert last == "", "no torn last record"
+    for line in lines:
+        assert json.loads(line)["id"] == "x"
+
+
+def test_console_script_exits_quietly_when_its_output_is_closed():
+    proc, _ = endless(["--jobs", "2"])
+    proc.stdout.close()
+    proc.wait(timeout=60)
+    stderr = proc.stderr.read()
+    assert proc.returncode == 141, stderr.decode()
+    assert stderr == b""
