@@ -393,19 +393,13 @@ pub fn main(argv: Vec<String>) -> i32 {
     }
 }
 
-/// The most threads `--jobs` starts: 4 per core, at most 256.
-fn max_threads() -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    cores.saturating_mul(4).min(256)
-}
-
 /// The threads to start for `--jobs`: `None` for the default (all cores), a
-/// request over [`max_threads`] capped, and said so.
+/// request over [`crate::threads::limit`] capped, and said so.
 fn threads(jobs: Option<usize>) -> Option<usize> {
     match jobs {
         None | Some(0) => None,
-        Some(n) if n > max_threads() => {
-            let cap = max_threads();
+        Some(n) if n > crate::threads::limit() => {
+            let cap = crate::threads::limit();
             eprintln!("polysum: --jobs {n} capped at {cap} (4 threads a core, at most 256)");
             Some(cap)
         }
