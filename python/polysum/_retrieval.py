@@ -27,7 +27,7 @@ def query_supported() -> bool:
     if _QUERY_SUPPORTED is None:
         probe = Summarizer()
         try:
-            probe.summarize(["Polysum checks whether queries are supported here."], query="queries")
+            probe.summarize(["Polysum checks whether queries are supported here."], query="queries")  # type: ignore[call-arg,unused-ignore]
         except TypeError:
             _QUERY_SUPPORTED = False
         except Exception:
@@ -65,7 +65,7 @@ def select_sentences(summarizer: Summarizer, texts: list[str], query: str | None
     if not texts:
         return []
     if query and query_supported():
-        summary = summarizer.summarize(texts, query=query)  # type: ignore[call-arg]
+        summary = summarizer.summarize(texts, query=query)  # type: ignore[call-arg,unused-ignore]
     else:
         summary = summarizer.summarize(texts)
     return sorted(summary, key=lambda s: (s.doc, s.start))

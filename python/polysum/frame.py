@@ -10,6 +10,7 @@ from, and needs nothing else.
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from collections.abc import Sequence
@@ -211,7 +212,7 @@ def _summarize_pandas(
     n_jobs: int | None,
     summarizer: Summarizer,
 ) -> Any:
-    import pandas as pd
+    pd = importlib.import_module("pandas")  # imported here: polysum does not depend on pandas
 
     # Group numbers in order of first appearance (sort=False), missing keys a group of their own (dropna=False),
     # only the categories that occur (observed=True).
@@ -247,7 +248,7 @@ def _summarize_polars(
     n_jobs: int | None,
     summarizer: Summarizer,
 ) -> Any:
-    import polars as pl
+    pl = importlib.import_module("polars")  # imported here: polysum does not depend on polars
 
     row_col = "__polysum_row__"
     while row_col in df.columns:
