@@ -17,10 +17,10 @@ Needs ``langchain-core`` (``pip install polysum[langchain]``).
 from collections.abc import Sequence
 from typing import Any, Optional
 
-from langchain_core.callbacks import Callbacks
-from langchain_core.documents import Document
-from langchain_core.documents.compressor import BaseDocumentCompressor
-from pydantic import ConfigDict, Field, model_validator
+from langchain_core.callbacks import Callbacks  # type: ignore[import-not-found,unused-ignore]
+from langchain_core.documents import Document  # type: ignore[import-not-found,unused-ignore]
+from langchain_core.documents.compressor import BaseDocumentCompressor  # type: ignore[import-not-found,unused-ignore]
+from pydantic import ConfigDict, Field, model_validator  # type: ignore[import-not-found,unused-ignore]
 
 from polysum._polysum import Summarizer
 from polysum._retrieval import select_sentences, summarizer_options

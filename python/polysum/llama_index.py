@@ -13,9 +13,9 @@ Needs ``llama-index-core`` (``pip install polysum[llama-index]``).
 # `int | None` is not valid at run time on Python 3.9.
 from typing import Any, Optional
 
-from llama_index.core.bridge.pydantic import Field, model_validator
-from llama_index.core.postprocessor.types import BaseNodePostprocessor
-from llama_index.core.schema import MetadataMode, NodeRelationship, NodeWithScore, QueryBundle, TextNode
+from llama_index.core.bridge.pydantic import Field, model_validator  # type: ignore[import-not-found,unused-ignore]
+from llama_index.core.postprocessor.types import BaseNodePostprocessor  # type: ignore[import-not-found,unused-ignore]
+from llama_index.core.schema import MetadataMode, NodeRelationship, NodeWithScore, QueryBundle, TextNode  # type: ignore[import-not-found,unused-ignore]
 
 from polysum._polysum import Summarizer
 from polysum._retrieval import select_sentences, summarizer_options
