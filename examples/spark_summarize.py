@@ -13,7 +13,9 @@ travels to the workers inside the function's closure.
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
+import sys
 from collections.abc import Iterator
 
 import polysum
@@ -63,6 +65,8 @@ def main() -> None:
     parser.add_argument("--max-words", type=int, default=60)
     parser.add_argument("--master", default="local[2]")
     args = parser.parse_args()
+    # The Python workers run this interpreter (by default Spark starts `python3` from PATH, maybe another venv's).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     spark = (
