@@ -31,6 +31,7 @@ from polysum._polysum import (
     normalize,
     sentences,
 )
+from polysum.frame import summarize_frame
 
 __all__ = [
     "LANGUAGES",
@@ -48,6 +49,7 @@ __all__ = [
     "normalize",
     "sentences",
     "summarize",
+    "summarize_frame",
 ]
 
 
