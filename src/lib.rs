@@ -32,8 +32,10 @@
 //! corpus (tf-idf vectors) → similarity graph → scoring ([`Method`]) → selection
 //! (budget, redundancy, near-duplicates) → [`Summary`].
 
-/// See the `mimalloc` feature in Cargo.toml.
-#[cfg(feature = "mimalloc")]
+/// The Python module's allocator (see the `mimalloc` feature in Cargo.toml). The
+/// command sets its own in `src/bin/polysum.rs`; other programs linking the
+/// library (fuzz targets under AddressSanitizer among them) keep theirs.
+#[cfg(all(feature = "mimalloc", feature = "python"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
