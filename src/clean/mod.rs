@@ -76,8 +76,12 @@ impl Placement {
 /// its credit lines, read from `boilerplate/<language>.txt` (English's always too).
 struct Furniture {
     /// All boilerplate phrases in one automaton: one pass over a sentence, without
-    /// lower-casing it first.
+    /// lower-casing it first. English's come first.
     phrases: AhoCorasick,
+    /// How many of the patterns are English's, which match anywhere ("subscribe" in
+    /// "subscribers", as they always did); the others only as whole words, so that
+    /// "lire aussi" is not found in "élire aussi".
+    english_phrases: usize,
     /// Openings that make any sentence of at most 8 words a credit line, with the
     /// space that follows them unless they end in ':' ("by ", "foto:").
     credits: Vec<String>,
@@ -110,9 +114,10 @@ const NAMED_CREDIT_WORDS: usize = 12;
 impl Furniture {
     fn build(sources: &[&str]) -> Furniture {
         let mut phrases: Vec<String> = Vec::new();
+        let mut english_phrases = 0;
         let mut credits = Vec::new();
         let mut named_credits = Vec::new();
-        for source in sources {
+        for (i, source) in sources.iter().enumerate() {
             let mut section = "";
             for line in source.lines().map(str::trim) {
                 if line.is_empty() || line.starts_with('#') {
@@ -124,20 +129,42 @@ impl Furniture {
                 }
                 let opening = if line.ends_with(':') { line.to_owned() } else { format!("{line} ") };
                 match section {
-                    "[phrases]" => phrases.extend(case_forms(line)),
+                    "[phrases]" => {
+                        for form in case_forms(line) {
+                            if !phrases.contains(&form) {
+                                phrases.push(form);
+                            }
+                        }
+                    }
                     "[credits]" => credits.push(opening),
                     "[credits before a name]" => named_credits.push(opening),
                     _ => {}
                 }
             }
+            if i == 0 {
+                english_phrases = phrases.len();
+            }
         }
-        phrases.sort_unstable();
-        phrases.dedup();
         let phrases = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(phrases)
             .expect("the boilerplate phrases are valid patterns");
-        Furniture { phrases, credits, named_credits }
+        Furniture { phrases, english_phrases, credits, named_credits }
+    }
+
+    /// Whether `sentence` contains a boilerplate phrase.
+    fn has_phrase(&self, sentence: &str) -> bool {
+        if !self.phrases.is_match(sentence) {
+            return false;
+        }
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.phrases.find_overlapping_iter(sentence).any(|found| {
+            let (before, phrase, after) =
+                (&sentence[..found.start()], &sentence[found.range()], &sentence[found.end()..]);
+            let glued_before = word_char(phrase.chars().next()) && word_char(before.chars().next_back());
+            let glued_after = word_char(phrase.chars().next_back()) && word_char(after.chars().next());
+            found.pattern().as_usize() < self.english_phrases || !(glued_before || glued_after)
+        })
     }
 
     /// The furniture of `language`, built on first use.
@@ -243,7 +270,7 @@ pub(crate) fn classify_in(
         return Some(Exclusion::TooLong);
     }
     let furniture = Furniture::of(language);
-    if furniture.phrases.is_match(sentence) {
+    if furniture.has_phrase(sentence) {
         return Some(Exclusion::Boilerplate);
     }
     let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -437,6 +464,9 @@ mod tests {
         assert_eq!(french("Par Jean-Pierre Dupont, envoyé spécial à Kiev."), Some(Exclusion::Byline));
         assert_eq!(french("Propos recueillis par Marie Durand."), Some(Exclusion::Byline));
         assert_eq!(french("Par ailleurs, le gouvernement a annoncé une réforme."), None);
+        // Phrases of other languages than English match whole words only.
+        assert_eq!(french("Lire aussi : la réforme des retraites expliquée."), Some(Exclusion::Boilerplate));
+        assert_eq!(french("Les députés doivent élire aussi un nouveau président de séance."), None);
         assert_eq!(french("Par Emmanuel Macron lui-même, la réforme fut annoncée hier."), None);
     }
 
