@@ -11,7 +11,7 @@
 ///
 /// - markup: `<script>` and `<style>` elements dropped with their content; character
 ///   entities decoded (every named entity of HTML5, `&eacute;`, `&mdash;`, ..., and
-///   numeric ones, `&#39;`, `&#x2019;`; a no-break space becomes a space), then tags
+///   numeric ones, `&#39;`, `&#x2019;`; `&nbsp;` becomes a space), then tags
 ///   removed (block tags such as `<p>`, `<div>`, `<h2>`, `<br>`, `<li>` end the
 ///   line; inline ones such as `<em>` vanish), and the inline formatting codes of
 ///   document converters ("{b^>1<b^}");
@@ -49,15 +49,42 @@ pub fn normalize(text: &str) -> String {
     join_lines(lines)
 }
 
-/// Decodes character entities with the full HTML5 table; only complete references
-/// ("&amp;", not "&amp") are read, and "AT&T" stays as it is.
+/// Decodes character entities with the full HTML5 table (html-escape's): only
+/// complete references ("&amp;", not "&amp"), so "AT&T" stays as it is. A no-break
+/// space written as an entity ("&nbsp;") becomes a space; one typed as a character
+/// stays.
 fn decode_entities(text: &str) -> String {
-    let decoded = html_escape::decode_html_entities(text);
-    if decoded.contains('\u{a0}') {
-        decoded.replace('\u{a0}', " ")
-    } else {
-        decoded.into_owned()
+    // The longest reference, "&CounterClockwiseContourIntegral;", is 33 bytes.
+    const LONGEST: usize = 40;
+    if !text.contains('&') {
+        return text.to_owned();
     }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'&', &bytes[at..]) {
+        let start = at + found;
+        at = start + 1;
+        let window = &bytes[at..bytes.len().min(at + LONGEST)];
+        let Some(length) = window.iter().position(|&b| b == b';' || b == b'&' || b.is_ascii_whitespace()) else {
+            continue;
+        };
+        if window[length] != b';' {
+            continue;
+        }
+        let reference = &text[start..at + length + 1];
+        let decoded = html_escape::decode_html_entities(reference);
+        if decoded == reference {
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        out.push_str(&decoded.replace('\u{a0}', " "));
+        copied = at + length + 1;
+        at = copied;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Removes `<script>` and `<style>` elements, content and all, in any letter case.
@@ -295,6 +322,9 @@ fn is_path(word: &[u8]) -> bool {
 
 /// One line without dot leaders, separators and surrounding spaces.
 fn clean_line(line: &str) -> String {
+    if line.trim().is_empty() {
+        return String::new();
+    }
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
     // A page number after a leader: what follows it, spaces aside, is only digits,
@@ -428,6 +458,8 @@ mod tests {
             normalize("Caf&eacute; &mdash; it&rsquo;s&nbsp;&laquo;bon&raquo;&hellip; &#8217;&#x2014;&euro;5"),
             "Café — it’s «bon»… ’—€5\n"
         );
+        // A no-break space typed as a character stays one.
+        assert_eq!(normalize("«\u{a0}bon\u{a0}» &#160;&NonBreakingSpace;x"), "«\u{a0}bon\u{a0}» x\n");
         // Only complete references: no semicolon, no entity; unknown names stay.
         assert_eq!(normalize("R&D &amp Q&A &notanentity; &#0; &#xZZ;"), "R&D &amp Q&A &notanentity; &#0; &#xZZ;\n");
     }
