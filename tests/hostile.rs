@@ -225,3 +225,59 @@ fn a_megabyte_of_dense_quotations_brackets_and_spaced_ellipses() {
     }
     assert_eq!(tiled_segments(&". ".repeat(500_000)), 1, "one spaced ellipsis");
 }
+
+// normalize at a megabyte: each shape below was super-linear (minutes) before.
+mod normalize_shapes {
+    use polysum::text::normalize;
+
+    const MEGABYTE: usize = 1_000_000;
+
+    fn repeated(unit: &str) -> String {
+        unit.repeat(MEGABYTE / unit.len())
+    }
+
+    #[test]
+    fn a_megabyte_of_ampersands() {
+        let text = repeated("&");
+        assert_eq!(normalize(&text), format!("{text}\n"));
+        let entities = repeated("&amp;&lt;b&gt; ");
+        assert_eq!(normalize(&entities), format!("{}\n", "& ".repeat(MEGABYTE / 15).trim_end()));
+    }
+
+    #[test]
+    fn a_megabyte_of_less_than_signs_that_open_no_tag() {
+        let text = repeated("x < y and ");
+        assert_eq!(normalize(&text), format!("{}\n", text.trim_end()));
+        let unclosed = repeated("<b <i ");
+        assert_eq!(normalize(&unclosed), format!("{}\n", unclosed.trim_end()));
+    }
+
+    #[test]
+    fn a_megabyte_of_line_breaks_and_break_tags() {
+        assert_eq!(normalize(&repeated("\n")), "");
+        assert_eq!(normalize(&repeated("<br>")), "");
+        // Blank lines are kept (one per break): only text between them matters here.
+        let out = normalize(&format!("Top.{}Bottom.", repeated("<br>")));
+        assert_eq!(out.split('\n').filter(|line| !line.is_empty()).collect::<Vec<_>>(), ["Top.", "Bottom."]);
+        assert_eq!(normalize(&format!("Top{}. Bottom.", repeated("\n"))), "Top. Bottom.\n");
+    }
+
+    #[test]
+    fn a_megabyte_of_dot_runs_on_one_line() {
+        // Each run of six dots is a leader inside the line: a space.
+        let text = repeated("...... x ");
+        let expected = vec!["x"; MEGABYTE / 9].join(" ");
+        assert_eq!(normalize(&text), format!("{expected}\n"));
+        assert_eq!(normalize(&format!("{text}...... 12")), format!("{expected}\n"));
+    }
+
+    #[test]
+    fn a_megabyte_of_scripts_paths_and_escapes() {
+        assert_eq!(normalize(&repeated("<script>")), "");
+        assert_eq!(normalize(&repeated("<script>x</script>")), "");
+        let paths = repeated("C:\\new\\reports ");
+        assert_eq!(normalize(&paths), format!("{}\n", paths.trim_end()));
+        let escaped = repeated("Line.\\n");
+        assert_eq!(normalize(&escaped), "Line.\n".repeat(MEGABYTE / 7));
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
-use crate::text::Segment;
+use crate::text::{Language, Segment};
 
 /// Why a sentence is kept out of summaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,25 +72,191 @@ impl Placement {
     }
 }
 
-/// All boilerplate phrases in one automaton: one pass over a sentence, without
-/// lower-casing it first.
-fn boilerplate_phrases() -> &'static AhoCorasick {
-    static PHRASES: OnceLock<AhoCorasick> = OnceLock::new();
-    PHRASES.get_or_init(|| {
-        let phrases = include_str!("boilerplate.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'));
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(phrases)
-            .expect("the boilerplate phrases are valid patterns")
-    })
+/// The page furniture of one language: its boilerplate phrases and the openings of
+/// its credit lines, read from `boilerplate/<language>.txt` (English's always too).
+struct Furniture {
+    /// All boilerplate phrases in one automaton: one pass over a sentence, without
+    /// lower-casing it first. English's come first.
+    phrases: AhoCorasick,
+    /// How many of the patterns are English's, which match anywhere ("subscribe" in
+    /// "subscribers", as they always did); the others only as whole words, so that
+    /// "lire aussi" is not found in "élire aussi".
+    english_phrases: usize,
+    /// Openings that make any sentence of at most 8 words a credit line, with the
+    /// space that follows them unless they end in ':' ("by ", "foto:").
+    credits: Vec<String>,
+    /// Openings that make a sentence of at most 12 words a credit line when a name
+    /// follows them ("par " + "Jean Dupont").
+    named_credits: Vec<String>,
 }
 
-/// Decides whether a sentence may be chosen. `words` is its word count and
-/// `min_words` the configured length below which sentences are damped.
+/// The furniture lists of the languages that have one besides English.
+const FURNITURE: &[(Language, &str)] = &[
+    (Language::Czech, include_str!("boilerplate/czech.txt")),
+    (Language::Danish, include_str!("boilerplate/danish.txt")),
+    (Language::Dutch, include_str!("boilerplate/dutch.txt")),
+    (Language::French, include_str!("boilerplate/french.txt")),
+    (Language::German, include_str!("boilerplate/german.txt")),
+    (Language::Italian, include_str!("boilerplate/italian.txt")),
+    (Language::Norwegian, include_str!("boilerplate/norwegian.txt")),
+    (Language::Portuguese, include_str!("boilerplate/portuguese.txt")),
+    (Language::Russian, include_str!("boilerplate/russian.txt")),
+    (Language::Spanish, include_str!("boilerplate/spanish.txt")),
+    (Language::Swedish, include_str!("boilerplate/swedish.txt")),
+];
+
+const ENGLISH_FURNITURE: &str = include_str!("boilerplate/english.txt");
+
+/// Most credits and names stay within this many words.
+const CREDIT_WORDS: usize = 8;
+const NAMED_CREDIT_WORDS: usize = 12;
+
+impl Furniture {
+    fn build(sources: &[&str]) -> Furniture {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut english_phrases = 0;
+        let mut credits = Vec::new();
+        let mut named_credits = Vec::new();
+        for (i, source) in sources.iter().enumerate() {
+            let mut section = "";
+            for line in source.lines().map(str::trim) {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                if line.starts_with('[') {
+                    section = line;
+                    continue;
+                }
+                let opening = if line.ends_with(':') { line.to_owned() } else { format!("{line} ") };
+                match section {
+                    "[phrases]" => {
+                        for form in case_forms(line) {
+                            if !phrases.contains(&form) {
+                                phrases.push(form);
+                            }
+                        }
+                    }
+                    "[credits]" => credits.push(opening),
+                    "[credits before a name]" => named_credits.push(opening),
+                    _ => {}
+                }
+            }
+            if i == 0 {
+                english_phrases = phrases.len();
+            }
+        }
+        let phrases = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .expect("the boilerplate phrases are valid patterns");
+        Furniture { phrases, english_phrases, credits, named_credits }
+    }
+
+    /// Whether `sentence` contains a boilerplate phrase.
+    fn has_phrase(&self, sentence: &str) -> bool {
+        if !self.phrases.is_match(sentence) {
+            return false;
+        }
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.phrases.find_overlapping_iter(sentence).any(|found| {
+            let (before, phrase, after) =
+                (&sentence[..found.start()], &sentence[found.range()], &sentence[found.end()..]);
+            let glued_before = word_char(phrase.chars().next()) && word_char(before.chars().next_back());
+            let glued_after = word_char(phrase.chars().next_back()) && word_char(after.chars().next());
+            found.pattern().as_usize() < self.english_phrases || !(glued_before || glued_after)
+        })
+    }
+
+    /// The furniture of `language`, built on first use.
+    fn of(language: Language) -> &'static Furniture {
+        static CACHE: [OnceLock<Furniture>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
+        let slot =
+            Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
+        CACHE[slot].get_or_init(|| {
+            let mut sources = vec![ENGLISH_FURNITURE];
+            sources.extend(FURNITURE.iter().filter(|(l, _)| *l == language).map(|(_, source)| *source));
+            Furniture::build(&sources)
+        })
+    }
+
+    /// Whether `opening` (a sentence from its first letter or digit) is a credit
+    /// line of `words` words.
+    fn is_credit(&self, opening: &str, words: usize) -> bool {
+        // The length in `opening` of the entry it opens with, if it does.
+        let opens_with = |entry: &str| -> Option<usize> {
+            if entry.is_ascii() {
+                opening.get(..entry.len()).filter(|head| head.eq_ignore_ascii_case(entry)).map(str::len)
+            } else {
+                let head_end = opening.char_indices().nth(entry.chars().count()).map_or(opening.len(), |(i, _)| i);
+                (opening[..head_end].to_lowercase() == entry).then_some(head_end)
+            }
+        };
+        if words <= CREDIT_WORDS && self.credits.iter().any(|entry| opens_with(entry).is_some()) {
+            return true;
+        }
+        words <= NAMED_CREDIT_WORDS
+            && self.named_credits.iter().any(|entry| opens_with(entry).is_some_and(|end| is_name(&opening[end..])))
+    }
+}
+
+/// A phrase as written, and for phrases with letters outside ASCII (which the
+/// automaton compares case-sensitively) also with its first letter and with all its
+/// letters in upper case: "lesen sie auch" needs nothing more, "réservé aux abonnés"
+/// gets "Réservé aux abonnés" and "RÉSERVÉ AUX ABONNÉS".
+fn case_forms(phrase: &str) -> Vec<String> {
+    let mut forms = vec![phrase.to_owned()];
+    if !phrase.is_ascii() {
+        let mut chars = phrase.chars();
+        if let Some(first) = chars.next() {
+            forms.push(first.to_uppercase().chain(chars).collect());
+        }
+        forms.push(phrase.to_uppercase());
+    }
+    forms
+}
+
+/// Words that join the parts of a name or two names in a credit line.
+const NAME_PARTICLES: &[&str] = &[
+    "and", "und", "et", "y", "e", "en", "och", "og", "a", "i", "&", "de", "da", "das", "do", "dos", "del", "della",
+    "di", "du", "la", "le", "van", "von", "der", "den", "ter", "zu",
+];
+
+/// Whether `text` opens with a name: two or more capitalised words, joined only by
+/// particles, up to a comma, bar, dash or bracket ("Jean Dupont, à Lyon", "Jan
+/// de Vries"); "ailleurs, le ..." or "Montag an gilt ..." are not names.
+fn is_name(text: &str) -> bool {
+    let end = text.find([',', '|', '–', '—', '(', '/', ';', ':']).unwrap_or(text.len());
+    let end = text[..end].find(" - ").unwrap_or(end);
+    let mut capitalised = 0;
+    for word in text[..end].split_whitespace() {
+        let word = word.trim_end_matches(['.', '!', '?']);
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        } else if !word.is_empty() && !NAME_PARTICLES.contains(&word) {
+            return false;
+        }
+    }
+    capitalised >= 2
+}
+
+/// Decides whether a sentence may be chosen, with the page furniture of English
+/// alone: [`classify_in`] for English.
 pub(crate) fn classify(
+    sentence: &str,
+    terminated: bool,
+    placement: &Placement,
+    words: usize,
+    min_words: usize,
+) -> Option<Exclusion> {
+    classify_in(Language::English, sentence, terminated, placement, words, min_words)
+}
+
+/// Decides whether a sentence of a document in `language` may be chosen. `words` is
+/// its word count and `min_words` the configured length below which sentences are
+/// damped. The boilerplate phrases and credit lines of English apply to every
+/// language, with those of `language` where it has a list.
+pub(crate) fn classify_in(
+    language: Language,
     sentence: &str,
     terminated: bool,
     placement: &Placement,
@@ -103,12 +269,12 @@ pub(crate) fn classify(
     if sentence.len() > MAX_SENTENCE_BYTES {
         return Some(Exclusion::TooLong);
     }
-    if boilerplate_phrases().is_match(sentence) {
+    let furniture = Furniture::of(language);
+    if furniture.has_phrase(sentence) {
         return Some(Exclusion::Boilerplate);
     }
     let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let starts_with = |prefix: &str| opening.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
-    if words <= 8 && (starts_with("by ") || starts_with("written by ")) {
+    if furniture.is_credit(opening, words) {
         return Some(Exclusion::Byline);
     }
     let ends_in_question = sentence.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?').ends_with('?');
@@ -258,6 +424,59 @@ mod tests {
             check("Copyright © 2024 The Daily Planet. All rights reserved.", true),
             Some(Exclusion::Boilerplate)
         );
+    }
+
+    fn check_in(language: Language, sentence: &str) -> Option<Exclusion> {
+        classify_in(language, sentence, true, &alone(), crate::text::word_count(sentence), 8)
+    }
+
+    #[test]
+    fn german_furniture_and_bylines() {
+        let german = |s: &str| check_in(Language::German, s);
+        assert_eq!(
+            german("Lesen Sie auch: Wie die Bahn ihre Fahrpläne für den Winter ändert."),
+            Some(Exclusion::Boilerplate)
+        );
+        assert_eq!(german("© 2024 Zeitungsverlag. Alle Rechte vorbehalten."), Some(Exclusion::Boilerplate));
+        assert_eq!(german("DATENSCHUTZERKLÄRUNG und Impressum finden Sie unten."), Some(Exclusion::Boilerplate));
+        assert_eq!(german("Von Anna Schmidt und Jan von Berg, Berlin."), Some(Exclusion::Byline));
+        assert_eq!(german("Foto: dpa."), Some(Exclusion::Byline));
+        // "Von" opening a story sentence, and the English rules still apply.
+        assert_eq!(german("Von Montag an gilt in allen Bundesländern das neue Gesetz."), None);
+        assert_eq!(german("Von Angela Merkel kam bis zum Abend keine Antwort."), None);
+        assert_eq!(german("Thank you for reading this post, don't forget to subscribe!"), Some(Exclusion::Boilerplate));
+        // Another language's furniture is not German's.
+        assert_eq!(german("Par Jean Dupont, envoyé spécial."), None);
+    }
+
+    #[test]
+    fn french_furniture_and_bylines() {
+        let french = |s: &str| check_in(Language::French, s);
+        assert_eq!(
+            french("Cet article est réservé aux abonnés, connectez-vous pour le lire."),
+            Some(Exclusion::Boilerplate)
+        );
+        assert_eq!(
+            french("Abonnez-vous à notre lettre quotidienne pour ne rien manquer."),
+            Some(Exclusion::Boilerplate)
+        );
+        assert_eq!(french("Le Journal, tous droits réservés."), Some(Exclusion::Boilerplate));
+        assert_eq!(french("Par Jean-Pierre Dupont, envoyé spécial à Kiev."), Some(Exclusion::Byline));
+        assert_eq!(french("Propos recueillis par Marie Durand."), Some(Exclusion::Byline));
+        assert_eq!(french("Par ailleurs, le gouvernement a annoncé une réforme."), None);
+        // Phrases of other languages than English match whole words only.
+        assert_eq!(french("Lire aussi : la réforme des retraites expliquée."), Some(Exclusion::Boilerplate));
+        assert_eq!(french("Les députés doivent élire aussi un nouveau président de séance."), None);
+        assert_eq!(french("Par Emmanuel Macron lui-même, la réforme fut annoncée hier."), None);
+    }
+
+    #[test]
+    fn english_furniture_alone_for_english() {
+        assert_eq!(check_in(Language::English, "Par Jean Dupont, envoyé spécial."), None);
+        assert_eq!(check_in(Language::English, "Lesen Sie auch: was geschah."), None);
+        assert_eq!(check("By Jane Doe and John Roe.", true), check_in(Language::French, "By Jane Doe and John Roe."));
+        assert!(case_forms("lire aussi") == ["lire aussi"]);
+        assert_eq!(case_forms("réservé aux"), ["réservé aux", "Réservé aux", "RÉSERVÉ AUX"]);
     }
 
     #[test]
