@@ -42,6 +42,7 @@ mod config;
 mod corpus;
 mod error;
 mod graph;
+mod ids;
 mod score;
 mod select;
 mod summarizer;

@@ -16,6 +16,7 @@ mod textrank;
 use crate::config::{Config, Method};
 use crate::corpus::Corpus;
 use crate::graph::SimilarityGraph;
+use crate::ids::{IdVec, NodeId};
 
 /// What a scorer may look at.
 pub(crate) struct ScoreInput<'a> {
@@ -26,7 +27,7 @@ pub(crate) struct ScoreInput<'a> {
 
 /// A salience method: one non-negative score per graph node (candidate sentence).
 pub(crate) trait Scorer {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64>;
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64>;
 }
 
 /// The scorer for `method`. Methods defined by their selection (coverage,

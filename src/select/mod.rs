@@ -15,15 +15,16 @@ pub(crate) use dedup::is_near_duplicate;
 use crate::config::{Config, Method};
 use crate::corpus::{Corpus, Document};
 use crate::graph::SimilarityGraph;
+use crate::ids::{IdVec, NodeId};
 
-/// Chooses graph nodes (candidate indices) for the summary, in the order taken.
+/// Chooses graph nodes (candidate sentences) for the summary, in the order taken.
 pub(crate) fn select(
     corpus: &Corpus,
     graph: &SimilarityGraph,
     documents: &[Document],
-    scores: &[f64],
+    scores: &IdVec<NodeId, f64>,
     config: &Config,
-) -> Vec<usize> {
+) -> Vec<NodeId> {
     let pool = pool::Pool::new(corpus, documents, config);
     match config.method {
         Method::Coverage => coverage::select(pool, graph, scores),
