@@ -98,6 +98,7 @@ impl Corpus {
         let mut terms: Vec<u32> = Vec::new();
         for (doc, document) in documents.iter().enumerate() {
             let analysed = analysis::analyse(&document.text, config);
+            read.reserve(analysed.sentences.len());
             for sentence in &analysed.sentences {
                 let words = analysed.words(sentence);
                 vocabulary.read(words, &mut terms);

@@ -59,15 +59,13 @@ impl TermCounts {
     /// Counts the terms of `sequence`, which is sorted in place.
     pub(crate) fn of(sequence: &mut [u32]) -> Self {
         sequence.sort_unstable();
-        let mut bag = TermCounts::default();
-        for &id in sequence.iter() {
-            match (bag.terms.last(), bag.counts.last_mut()) {
-                (Some(last), Some(n)) if *last == id => *n += 1,
-                _ => {
-                    bag.terms.push(id);
-                    bag.counts.push(1);
-                }
-            }
+        // Sized exactly up front: the bags live as long as the corpus, and growing
+        // two vectors per sentence push by push costs more than this extra pass.
+        let distinct = sequence.chunk_by(|a, b| a == b).count();
+        let mut bag = TermCounts { terms: Vec::with_capacity(distinct), counts: Vec::with_capacity(distinct) };
+        for run in sequence.chunk_by(|a, b| a == b) {
+            bag.terms.push(run[0]);
+            bag.counts.push(run.len() as u32);
         }
         bag
     }

@@ -23,11 +23,12 @@ where
         return IdVec::default();
     }
     let n = nodes as f64;
-    let out_weight: IdVec<NodeId, f64> = (0..nodes).map(|i| edges(NodeId::new(i)).map(|(_, w)| w).sum()).collect();
+    // The iteration works on raw node numbers; ids are taken and given back at
+    // the edges of this function.
+    let out_weight: Vec<f64> = (0..nodes).map(|i| edges(NodeId::new(i)).map(|(_, w)| w).sum()).collect();
     // Incoming edges in compressed rows, each weight already divided by its
     // source's out-weight: the graph is symmetric, so what flows into i from j is
-    // rank[j] * w(i, j) / out(j). The iteration is then one multiply-add per edge,
-    // on raw node numbers.
+    // rank[j] * w(i, j) / out(j). The iteration is then one multiply-add per edge.
     let mut offsets = Vec::with_capacity(nodes + 1);
     let mut sources: Vec<u32> = Vec::new();
     let mut shares: Vec<f64> = Vec::new();
@@ -35,11 +36,11 @@ where
     for i in 0..nodes {
         for (j, w) in edges(NodeId::new(i)) {
             sources.push(j.index() as u32);
-            shares.push(w / out_weight[j]);
+            shares.push(w / out_weight[j.index()]);
         }
         offsets.push(sources.len());
     }
-    let dangling_nodes: Vec<usize> = (0..nodes).filter(|&i| out_weight[NodeId::new(i)] <= 0.0).collect();
+    let dangling_nodes: Vec<usize> = (0..nodes).filter(|&i| out_weight[i] <= 0.0).collect();
     let mut rank = vec![1.0 / n; nodes];
     let mut next = vec![0.0; nodes];
     for _ in 0..MAX_ITERATIONS {
