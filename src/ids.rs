@@ -71,6 +71,21 @@ impl<I: Id, T> IdVec<I, T> {
         IdVec::from(vec![value; n])
     }
 
+    /// Appends `item` under the next id.
+    pub(crate) fn push(&mut self, item: T) {
+        self.items.push(item);
+    }
+
+    /// Room for `additional` more items.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.items.reserve(additional);
+    }
+
+    /// The items, mutably, in order.
+    pub(crate) fn iter_mut(&mut self) -> std::slice::IterMut<'_, T> {
+        self.items.iter_mut()
+    }
+
     /// Every id, in order.
     pub(crate) fn ids(&self) -> impl Iterator<Item = I> + Clone + 'static {
         (0..self.items.len()).map(I::new)

@@ -14,7 +14,6 @@ mod weighting;
 
 use serde::{Deserialize, Serialize};
 
-use self::analysis::AnalysedSentence;
 use self::vocabulary::{TermCounts, Vocabulary};
 use crate::clean::Exclusion;
 use crate::config::{Config, Method};
@@ -63,18 +62,6 @@ pub(crate) struct Sentence {
     pub(crate) sequence: Vec<u32>,
 }
 
-/// A sentence analysed and read into terms, waiting for the idf.
-struct ReadSentence {
-    doc: usize,
-    analysed: AnalysedSentence,
-    words: usize,
-    /// Terms with repeats.
-    term_count: usize,
-    /// Terms in reading order, for Luhn only.
-    sequence: Vec<u32>,
-    bag: TermCounts,
-}
-
 /// The analysed cluster.
 #[derive(Debug)]
 pub(crate) struct Corpus {
@@ -92,50 +79,47 @@ impl Corpus {
     /// weighs them by tf-idf.
     pub(crate) fn build(documents: &[Document], config: &Config) -> Corpus {
         let mut vocabulary = Vocabulary::new(config.language);
-        // Every sentence read into terms before any is weighed: the idf needs the
-        // whole cluster's bags.
-        let mut read: Vec<ReadSentence> = Vec::new();
+        let mut sentences: IdVec<SentenceId, Sentence> = IdVec::default();
+        // Every sentence's bag of terms, beside it: the weights need the idf, and
+        // the idf needs the whole cluster's bags.
+        let mut bags: Vec<TermCounts> = Vec::new();
         let mut terms: Vec<u32> = Vec::new();
         for (doc, document) in documents.iter().enumerate() {
             let analysed = analysis::analyse(&document.text, config);
-            read.reserve(analysed.sentences.len());
+            sentences.reserve(analysed.sentences.len());
+            bags.reserve(analysed.sentences.len());
             for sentence in &analysed.sentences {
                 let words = analysed.words(sentence);
                 vocabulary.read(words, &mut terms);
-                read.push(ReadSentence {
+                sentences.push(Sentence {
                     doc,
-                    analysed: sentence.clone(),
+                    index: sentence.index,
+                    start: sentence.start,
+                    end: sentence.end,
                     words: words.len(),
                     term_count: terms.len(),
+                    exclusion: sentence.exclusion,
+                    candidate_position: sentence.candidate_position,
+                    // Weighed below, once the idf is known.
+                    vector: SparseVector::default(),
+                    counts: Vec::new(),
                     // Only Luhn reads the terms in order; the others need the counts.
                     sequence: if config.method == Method::Luhn { terms.clone() } else { Vec::new() },
-                    bag: TermCounts::of(&mut terms),
                 });
+                bags.push(TermCounts::of(&mut terms));
             }
         }
         let frequencies = vocabulary::document_frequencies(
-            read.iter().map(|sentence| (sentence.doc, &sentence.bag)),
+            sentences.iter().map(|sentence| sentence.doc).zip(&bags),
             vocabulary.len(),
             config.idf,
             documents.len(),
         );
         let idf = weighting::inverse_document_frequency(&frequencies);
-        let sentences: IdVec<SentenceId, Sentence> = read
-            .into_iter()
-            .map(|read| Sentence {
-                doc: read.doc,
-                index: read.analysed.index,
-                start: read.analysed.start,
-                end: read.analysed.end,
-                words: read.words,
-                term_count: read.term_count,
-                exclusion: read.analysed.exclusion,
-                candidate_position: read.analysed.candidate_position,
-                vector: weighting::unit_vector(read.bag.terms, &read.bag.counts, &idf),
-                counts: read.bag.counts,
-                sequence: read.sequence,
-            })
-            .collect();
+        for (sentence, bag) in sentences.iter_mut().zip(bags) {
+            sentence.vector = weighting::unit_vector(bag.terms, &bag.counts, &idf);
+            sentence.counts = bag.counts;
+        }
         let candidates = sentences
             .iter_enumerated()
             .filter(|(_, s)| s.exclusion.is_none() && !s.vector.terms.is_empty())
