@@ -59,10 +59,10 @@ impl TermCounts {
     /// Counts the terms of `sequence`, which is sorted in place.
     pub(crate) fn of(sequence: &mut [u32]) -> Self {
         sequence.sort_unstable();
-        // Sized exactly up front: the bags live as long as the corpus, and growing
-        // two vectors per sentence push by push costs more than this extra pass.
-        let distinct = sequence.chunk_by(|a, b| a == b).count();
-        let mut bag = TermCounts { terms: Vec::with_capacity(distinct), counts: Vec::with_capacity(distinct) };
+        // Sized for every term up front: growing two vectors per sentence push by
+        // push costs more than the few slots that repeated terms leave unused.
+        let mut bag =
+            TermCounts { terms: Vec::with_capacity(sequence.len()), counts: Vec::with_capacity(sequence.len()) };
         for run in sequence.chunk_by(|a, b| a == b) {
             bag.terms.push(run[0]);
             bag.counts.push(run.len() as u32);
