@@ -1,6 +1,5 @@
 //! The cluster as polysum sees it: every sentence of every document with its
 //! provenance, and a tf-idf vector per sentence over one vocabulary.
-
 //!
 //! Built in stages, each a module with plain data in and out:
 //! [`analysis`] (a document → its sentences, spans, exclusions and words) →
