@@ -3,7 +3,8 @@
 
 use rayon::prelude::*;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SparseVector};
+use crate::ids::{Id, IdVec, NodeId};
 
 /// Terms found in more sentences than this are left out of the similarity sums.
 /// Their idf is already the lowest in the cluster, and comparing every pair of
@@ -22,7 +23,9 @@ const MAX_POSTINGS_LARGE: usize = 500;
 /// Graphs with at least this many nodes are built on rayon's thread pool.
 const PARALLEL_NODES: usize = 1_000;
 
-/// One node's edges while building: (neighbour, cosine, shared terms).
+/// One node's edges while building: (neighbour, cosine, shared terms). Rows are
+/// built on raw node numbers (`u32`, as the posting lists hold them); `NodeId`
+/// starts at [`SimilarityGraph::edges`].
 type Row = Vec<(u32, f32, u32)>;
 
 /// Per-thread accumulators for one row of the graph at a time.
@@ -41,8 +44,8 @@ impl Scratch {
 /// One edge seen from a node.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Edge {
-    /// The neighbour's node index.
-    pub(crate) node: usize,
+    /// The neighbour.
+    pub(crate) node: NodeId,
     /// tf-idf cosine of the two sentences.
     pub(crate) cosine: f64,
     /// How many distinct terms the two sentences share.
@@ -50,7 +53,7 @@ pub(crate) struct Edge {
 }
 
 /// Undirected weighted graph over the candidate sentences, in compressed rows.
-/// Node `k` is `corpus.sentences[corpus.candidates[k]]`.
+/// Node `k` is `corpus.candidate(k)`.
 #[derive(Debug)]
 pub(crate) struct SimilarityGraph {
     offsets: Vec<usize>,
@@ -61,22 +64,22 @@ pub(crate) struct SimilarityGraph {
 
 impl SimilarityGraph {
     pub(crate) fn build(corpus: &Corpus) -> Self {
-        let nodes = &corpus.candidates;
+        let vectors: IdVec<NodeId, &SparseVector> = corpus.candidates.map(|&s| &corpus.sentences[s].vector);
+        let nodes = vectors.len();
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); corpus.vocabulary_size];
-        for (node, &sentence) in nodes.iter().enumerate() {
-            let vector = &corpus.sentences[sentence].vector;
+        for (node, vector) in vectors.iter().enumerate() {
             for (term, weight) in vector.terms.iter().zip(&vector.weights) {
                 postings[*term as usize].push((node as u32, *weight));
             }
         }
-        let large = nodes.len() >= LARGE_GRAPH;
+        let large = nodes >= LARGE_GRAPH;
         let max_postings = if large { MAX_POSTINGS_LARGE } else { MAX_POSTINGS };
         // A large graph keeps each row's strongest neighbours, so it computes whole
         // rows; otherwise only the neighbours after each node are computed and the
         // rows are mirrored, which halves the work (the cosine sums are the same
         // products in the same term order either way, so the values are identical).
         let row = |node: usize, scratch: &mut Scratch| -> Row {
-            let vector = &corpus.sentences[nodes[node]].vector;
+            let vector = vectors[NodeId::new(node)];
             for (term, weight) in vector.terms.iter().zip(&vector.weights) {
                 let list = &postings[*term as usize];
                 if list.len() > max_postings {
@@ -99,9 +102,9 @@ impl SimilarityGraph {
             }
             // Rows come out ordered by neighbour: for a dense row a scan of all
             // nodes is cheaper than sorting the touched list.
-            if scratch.touched.len() * 8 > nodes.len() {
+            if scratch.touched.len() * 8 > nodes {
                 scratch.touched.clear();
-                scratch.touched.extend((0..nodes.len() as u32).filter(|&o| scratch.shared[o as usize] > 0));
+                scratch.touched.extend((0..nodes as u32).filter(|&o| scratch.shared[o as usize] > 0));
             } else {
                 scratch.touched.sort_unstable();
             }
@@ -132,18 +135,15 @@ impl SimilarityGraph {
         };
         // Small graphs are built on the calling thread: handing them to the pool
         // costs more than it saves (and batches already run clusters in parallel).
-        let rows: Vec<Row> = if nodes.len() < PARALLEL_NODES {
-            let mut scratch = Scratch::new(nodes.len());
-            (0..nodes.len()).map(|node| row(node, &mut scratch)).collect()
+        let rows: Vec<Row> = if nodes < PARALLEL_NODES {
+            let mut scratch = Scratch::new(nodes);
+            (0..nodes).map(|node| row(node, &mut scratch)).collect()
         } else {
-            (0..nodes.len())
-                .into_par_iter()
-                .map_init(|| Scratch::new(nodes.len()), |scratch, node| row(node, scratch))
-                .collect()
+            (0..nodes).into_par_iter().map_init(|| Scratch::new(nodes), |scratch, node| row(node, scratch)).collect()
         };
         let rows = if large { symmetrise(rows) } else { mirror(rows) };
         let mut graph = SimilarityGraph {
-            offsets: Vec::with_capacity(nodes.len() + 1),
+            offsets: Vec::with_capacity(nodes + 1),
             neighbours: Vec::new(),
             cosines: Vec::new(),
             shared_terms: Vec::new(),
@@ -165,11 +165,16 @@ impl SimilarityGraph {
         self.offsets.len() - 1
     }
 
-    /// The edges of `node`, by increasing neighbour index.
-    pub(crate) fn edges(&self, node: usize) -> impl Iterator<Item = Edge> + '_ {
-        let range = self.offsets[node]..self.offsets[node + 1];
+    /// Every node, in order.
+    pub(crate) fn nodes(&self) -> impl Iterator<Item = NodeId> + Clone + 'static {
+        (0..self.len()).map(NodeId::new)
+    }
+
+    /// The edges of `node`, by increasing neighbour.
+    pub(crate) fn edges(&self, node: NodeId) -> impl Iterator<Item = Edge> + '_ {
+        let range = self.offsets[node.index()]..self.offsets[node.index() + 1];
         range.map(move |e| Edge {
-            node: self.neighbours[e] as usize,
+            node: NodeId::new(self.neighbours[e] as usize),
             cosine: f64::from(self.cosines[e]),
             shared_terms: self.shared_terms[e],
         })
@@ -225,15 +230,16 @@ mod tests {
         let corpus = Corpus::build(&documents, &Config::default());
         let graph = SimilarityGraph::build(&corpus);
         assert_eq!(graph.len(), 3);
-        let edges: Vec<Edge> = graph.edges(0).collect();
+        let [first, second, third] = [0, 1, 2].map(NodeId::new);
+        let edges: Vec<Edge> = graph.edges(first).collect();
         assert_eq!(edges.len(), 1);
-        assert_eq!(edges[0].node, 1);
-        let expected = corpus.sentences[0].vector.dot(&corpus.sentences[1].vector);
+        assert_eq!(edges[0].node, second);
+        let expected = corpus.candidate(first).vector.dot(&corpus.candidate(second).vector);
         assert!((edges[0].cosine - expected).abs() < 1e-5);
         assert_eq!(edges[0].shared_terms, 5);
-        let back: Vec<Edge> = graph.edges(1).filter(|e| e.node == 0).collect();
+        let back: Vec<Edge> = graph.edges(second).filter(|e| e.node == first).collect();
         assert!((back[0].cosine - edges[0].cosine).abs() < 1e-6);
-        assert_eq!(graph.edges(2).count(), 0);
+        assert_eq!(graph.edges(third).count(), 0);
     }
 }
 

@@ -44,6 +44,7 @@ mod config;
 mod corpus;
 mod error;
 mod graph;
+mod ids;
 mod method;
 mod options;
 mod score;

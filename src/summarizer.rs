@@ -6,6 +6,7 @@ use crate::config::{Config, Order};
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, Result};
 use crate::graph::SimilarityGraph;
+use crate::ids::{Id, IdVec, NodeId, SentenceId};
 use crate::score::priors::{self, ScoreComponents};
 use crate::score::ScoreInput;
 use crate::select;
@@ -23,8 +24,8 @@ pub struct Summarizer {
 struct Scored {
     corpus: Corpus,
     graph: SimilarityGraph,
-    components: Vec<ScoreComponents>,
-    scores: Vec<f64>,
+    components: IdVec<NodeId, ScoreComponents>,
+    scores: IdVec<NodeId, f64>,
 }
 
 impl Summarizer {
@@ -52,8 +53,8 @@ impl Summarizer {
         let sentences = chosen
             .into_iter()
             .map(|node| {
-                let index = scored.corpus.candidates[node];
-                sentence_record(&scored.corpus, documents, index, scored.scores[node], scored.components[node])
+                let sentence = scored.corpus.candidates[node];
+                sentence_record(&scored.corpus, documents, sentence, scored.scores[node], scored.components[node])
             })
             .collect();
         Ok(Summary {
@@ -70,28 +71,31 @@ impl Summarizer {
     pub fn rank(&self, documents: &[Document]) -> Result<Ranking> {
         let scored = self.score(documents)?;
         let corpus = &scored.corpus;
-        let mut node_of = vec![None; corpus.sentences.len()];
-        for (node, &index) in corpus.candidates.iter().enumerate() {
-            node_of[index] = Some(node);
+        let mut node_of: IdVec<SentenceId, Option<NodeId>> = IdVec::filled(None, corpus.sentences.len());
+        for (node, &sentence) in corpus.candidates.iter_enumerated() {
+            node_of[sentence] = Some(node);
         }
-        let sentences = (0..corpus.sentences.len())
-            .map(|index| {
-                let (score, components) = match node_of[index] {
+        let sentences = corpus
+            .sentences
+            .ids()
+            .map(|id| {
+                let (score, components) = match node_of[id] {
                     Some(node) => (scored.scores[node], scored.components[node]),
                     None => (0.0, ScoreComponents::default()),
                 };
                 RankedSentence {
-                    sentence: sentence_record(corpus, documents, index, score, components),
-                    exclusion: corpus.sentences[index].exclusion,
+                    sentence: sentence_record(corpus, documents, id, score, components),
+                    exclusion: corpus.sentences[id].exclusion,
                 }
             })
             .collect();
+        // The public ranking numbers sentences in cluster order: SentenceId's.
         let mut similarities = Vec::new();
-        for node in 0..scored.graph.len() {
+        for node in scored.graph.nodes() {
             for edge in scored.graph.edges(node).filter(|e| e.node > node && e.cosine > 0.0) {
                 similarities.push(Similarity {
-                    a: corpus.candidates[node],
-                    b: corpus.candidates[edge.node],
+                    a: corpus.candidates[node].index(),
+                    b: corpus.candidates[edge.node].index(),
                     cosine: edge.cosine,
                 });
             }
@@ -118,7 +122,7 @@ impl Summarizer {
         let input = ScoreInput { corpus: &corpus, graph: &graph, config: &self.config };
         let salience = self.config.method.scorer().salience(&input);
         let components = priors::components(&corpus, &graph, &salience, &self.config);
-        let scores = components.iter().map(|c| c.combine(&self.config)).collect();
+        let scores = components.map(|c| c.combine(&self.config));
         Ok(Scored { corpus, graph, components, scores })
     }
 }
@@ -126,11 +130,11 @@ impl Summarizer {
 fn sentence_record(
     corpus: &Corpus,
     documents: &[Document],
-    index: usize,
+    id: SentenceId,
     score: f64,
     components: ScoreComponents,
 ) -> SummarySentence {
-    let sentence = &corpus.sentences[index];
+    let sentence = &corpus.sentences[id];
     let document = &documents[sentence.doc];
     SummarySentence {
         doc: sentence.doc,

@@ -239,23 +239,11 @@ fn is_name(text: &str) -> bool {
     capitalised >= 2
 }
 
-/// Decides whether a sentence may be chosen, with the page furniture of English
-/// alone: [`classify_in`] for English.
-pub(crate) fn classify(
-    sentence: &str,
-    terminated: bool,
-    placement: &Placement,
-    words: usize,
-    min_words: usize,
-) -> Option<Exclusion> {
-    classify_in(Language::English, sentence, terminated, placement, words, min_words)
-}
-
 /// Decides whether a sentence of a document in `language` may be chosen. `words` is
 /// its word count and `min_words` the configured length below which sentences are
 /// damped. The boilerplate phrases and credit lines of English apply to every
 /// language, with those of `language` where it has a list.
-pub(crate) fn classify_in(
+pub(crate) fn classify(
     language: Language,
     sentence: &str,
     terminated: bool,
@@ -364,7 +352,7 @@ mod tests {
     }
 
     fn check(sentence: &str, terminated: bool) -> Option<Exclusion> {
-        classify(sentence, terminated, &alone(), crate::text::word_count(sentence), 8)
+        classify(Language::English, sentence, terminated, &alone(), crate::text::word_count(sentence), 8)
     }
 
     #[test]
@@ -427,7 +415,7 @@ mod tests {
     }
 
     fn check_in(language: Language, sentence: &str) -> Option<Exclusion> {
-        classify_in(language, sentence, true, &alone(), crate::text::word_count(sentence), 8)
+        classify(language, sentence, true, &alone(), crate::text::word_count(sentence), 8)
     }
 
     #[test]
@@ -504,7 +492,7 @@ mod tests {
         assert_eq!(check("By Jane Doe and John Roe.", true), Some(Exclusion::Byline));
         assert_eq!(check("Why is Putin going to Hanoi?", true), Some(Exclusion::Question));
         let inline = Placement { starts_line: false, ends_line: true };
-        assert_eq!(classify("Why is Putin going to Hanoi?", true, &inline, 6, 8), None);
+        assert_eq!(classify(Language::English, "Why is Putin going to Hanoi?", true, &inline, 6, 8), None);
     }
 
     #[test]

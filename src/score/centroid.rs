@@ -2,11 +2,12 @@
 //! tf-idf vectors; a sentence is as salient as it is close (cosine) to that mean.
 
 use super::{ScoreInput, Scorer};
+use crate::ids::{IdVec, NodeId};
 
 pub(crate) struct Centroid;
 
 impl Scorer for Centroid {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64> {
         let corpus = input.corpus;
         // Dense over the vocabulary: summed in a fixed order, so scores are
         // identical from run to run.
@@ -19,21 +20,17 @@ impl Scorer for Centroid {
         }
         let norm = centroid.iter().map(|w| w * w).sum::<f64>().sqrt();
         if norm == 0.0 {
-            return vec![0.0; corpus.candidates.len()];
+            return IdVec::filled(0.0, corpus.candidates.len());
         }
-        corpus
-            .candidates
-            .iter()
-            .map(|&s| {
-                let vector = &corpus.sentences[s].vector;
-                let dot: f64 = vector
-                    .terms
-                    .iter()
-                    .zip(&vector.weights)
-                    .map(|(term, weight)| f64::from(*weight) * centroid[*term as usize])
-                    .sum();
-                (dot / norm).max(0.0)
-            })
-            .collect()
+        corpus.candidates.map(|&s| {
+            let vector = &corpus.sentences[s].vector;
+            let dot: f64 = vector
+                .terms
+                .iter()
+                .zip(&vector.weights)
+                .map(|(term, weight)| f64::from(*weight) * centroid[*term as usize])
+                .sum();
+            (dot / norm).max(0.0)
+        })
     }
 }

@@ -5,11 +5,12 @@
 
 use super::pagerank::pagerank;
 use super::{ScoreInput, Scorer};
+use crate::ids::{IdVec, NodeId};
 
 pub(crate) struct LexRank;
 
 impl Scorer for LexRank {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64> {
         let threshold = input.config.lexrank_threshold;
         pagerank(input.graph.len(), |i| {
             input.graph.edges(i).filter_map(move |e| match threshold {

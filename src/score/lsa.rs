@@ -12,6 +12,7 @@ use ndarray::Array1;
 
 use super::{ScoreInput, Scorer};
 use crate::graph::SimilarityGraph;
+use crate::ids::{Id, IdVec, NodeId};
 
 /// At most this many dimensions.
 const DIMENSIONS: usize = 10;
@@ -23,7 +24,7 @@ const TOLERANCE: f64 = 1e-10;
 pub(crate) struct Lsa;
 
 impl Scorer for Lsa {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64> {
         let graph = input.graph;
         let n = graph.len();
         let mut found: Vec<(f64, Array1<f64>)> = Vec::new();
@@ -41,13 +42,15 @@ impl Scorer for Lsa {
         for (eigenvalue, vector) in &found {
             salience += &(vector.mapv(|v| v * v) * *eigenvalue);
         }
-        salience.mapv(f64::sqrt).to_vec()
+        salience.mapv(f64::sqrt).to_vec().into()
     }
 }
 
-/// y = (AᵀA) x, through the sparse cosine graph.
+/// y = (AᵀA) x, through the sparse cosine graph. Vectors are indexed by node.
 fn multiply(graph: &SimilarityGraph, x: &Array1<f64>) -> Array1<f64> {
-    Array1::from_iter((0..graph.len()).map(|i| x[i] + graph.edges(i).map(|e| e.cosine * x[e.node]).sum::<f64>()))
+    Array1::from_iter(
+        graph.nodes().map(|i| x[i.index()] + graph.edges(i).map(|e| e.cosine * x[e.node.index()]).sum::<f64>()),
+    )
 }
 
 /// The largest eigenpair of AᵀA orthogonal to the pairs `found`.

@@ -3,6 +3,7 @@
 //! where a run may not bridge more than four insignificant words.
 
 use super::{ScoreInput, Scorer};
+use crate::ids::{IdVec, NodeId};
 
 /// Runs break at more than this many insignificant words in a row (Luhn's limit).
 const MAX_GAP: usize = 4;
@@ -14,7 +15,7 @@ const MIN_COUNT: u32 = 2;
 pub(crate) struct Luhn;
 
 impl Scorer for Luhn {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64> {
         let corpus = input.corpus;
         let mut frequency = vec![0u32; corpus.vocabulary_size];
         for &s in &corpus.candidates {
@@ -26,11 +27,7 @@ impl Scorer for Luhn {
         counts.sort_unstable_by(|a, b| b.cmp(a));
         let cut = counts.get(((counts.len() as f64 * SIGNIFICANT_SHARE) as usize).min(counts.len().saturating_sub(1)));
         let threshold = cut.copied().unwrap_or(u32::MAX).max(MIN_COUNT);
-        corpus
-            .candidates
-            .iter()
-            .map(|&s| densest_run(&corpus.sentences[s].sequence, |t| frequency[t as usize] >= threshold))
-            .collect()
+        corpus.candidates.map(|&s| densest_run(&corpus.sentences[s].sequence, |t| frequency[t as usize] >= threshold))
     }
 }
 

@@ -17,6 +17,7 @@ pub(crate) mod textrank;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::graph::SimilarityGraph;
+use crate::ids::{IdVec, NodeId};
 
 /// What a scorer may look at.
 pub(crate) struct ScoreInput<'a> {
@@ -27,5 +28,5 @@ pub(crate) struct ScoreInput<'a> {
 
 /// A salience method: one non-negative score per graph node (candidate sentence).
 pub(crate) trait Scorer {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64>;
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64>;
 }

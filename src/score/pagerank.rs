@@ -1,5 +1,7 @@
 //! PageRank by power iteration over a weighted undirected graph.
 
+use crate::ids::{Id, IdVec, NodeId};
+
 /// Damping factor: the probability of following an edge rather than jumping
 /// anywhere (Brin & Page 1998; the value TextRank and LexRank use).
 pub(crate) const DAMPING: f64 = 0.85;
@@ -13,15 +15,17 @@ const MAX_ITERATIONS: usize = 200;
 /// probability [`DAMPING`] (in proportion to its weight) and otherwise jumps to a
 /// uniformly random node. Nodes without edges spread their mass uniformly.
 /// `edges(i)` lists `(j, weight)` with weight > 0; the graph must be symmetric.
-pub(crate) fn pagerank<I>(nodes: usize, edges: impl Fn(usize) -> I) -> Vec<f64>
+pub(crate) fn pagerank<I>(nodes: usize, edges: impl Fn(NodeId) -> I) -> IdVec<NodeId, f64>
 where
-    I: Iterator<Item = (usize, f64)>,
+    I: Iterator<Item = (NodeId, f64)>,
 {
     if nodes == 0 {
-        return Vec::new();
+        return IdVec::default();
     }
     let n = nodes as f64;
-    let out_weight: Vec<f64> = (0..nodes).map(|i| edges(i).map(|(_, w)| w).sum()).collect();
+    // The iteration works on raw node numbers; ids are taken and given back at
+    // the edges of this function.
+    let out_weight: Vec<f64> = (0..nodes).map(|i| edges(NodeId::new(i)).map(|(_, w)| w).sum()).collect();
     // Incoming edges in compressed rows, each weight already divided by its
     // source's out-weight: the graph is symmetric, so what flows into i from j is
     // rank[j] * w(i, j) / out(j). The iteration is then one multiply-add per edge.
@@ -30,9 +34,9 @@ where
     let mut shares: Vec<f64> = Vec::new();
     offsets.push(0);
     for i in 0..nodes {
-        for (j, w) in edges(i) {
-            sources.push(j as u32);
-            shares.push(w / out_weight[j]);
+        for (j, w) in edges(NodeId::new(i)) {
+            sources.push(j.index() as u32);
+            shares.push(w / out_weight[j.index()]);
         }
         offsets.push(sources.len());
     }
@@ -54,7 +58,7 @@ where
             break;
         }
     }
-    rank
+    rank.into()
 }
 
 #[cfg(test)]
@@ -65,7 +69,8 @@ mod tests {
     fn star_centre_ranks_highest_and_mass_is_conserved() {
         // Node 0 linked to 1, 2, 3; node 4 isolated.
         let adjacency = [vec![(1, 1.0), (2, 1.0), (3, 1.0)], vec![(0, 1.0)], vec![(0, 1.0)], vec![(0, 1.0)], vec![]];
-        let rank = pagerank(5, |i| adjacency[i].iter().copied());
+        let rank = pagerank(5, |i| adjacency[i.index()].iter().map(|&(j, w)| (NodeId::new(j), w)));
+        let rank = rank.as_slice();
         assert!((rank.iter().sum::<f64>() - 1.0).abs() < 1e-6);
         assert!(rank[0] > rank[1] && rank[1] > rank[4]);
         assert!((rank[1] - rank[2]).abs() < 1e-9);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::graph::SimilarityGraph;
+use crate::ids::{IdVec, NodeId};
 
 /// Two sentences from different documents that reach this cosine say the same
 /// thing, for the support prior.
@@ -41,21 +42,20 @@ impl ScoreComponents {
 pub(crate) fn components(
     corpus: &Corpus,
     graph: &SimilarityGraph,
-    salience: &[f64],
+    salience: &IdVec<NodeId, f64>,
     config: &Config,
-) -> Vec<ScoreComponents> {
+) -> IdVec<NodeId, ScoreComponents> {
     let highest = salience.iter().copied().fold(0.0, f64::max);
     let other_documents = corpus.documents.saturating_sub(1);
     let mut supporting: Vec<usize> = Vec::new();
     corpus
         .candidates
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(node, &s)| {
             let sentence = &corpus.sentences[s];
             supporting.clear();
             for edge in graph.edges(node).filter(|e| e.cosine >= SUPPORT_COSINE) {
-                let doc = corpus.sentences[corpus.candidates[edge.node]].doc;
+                let doc = corpus.candidate(edge.node).doc;
                 if doc != sentence.doc && !supporting.contains(&doc) {
                     supporting.push(doc);
                 }

@@ -4,11 +4,12 @@
 //! redundancy penalty does that job.
 
 use super::{ScoreInput, Scorer};
+use crate::ids::{IdVec, NodeId};
 
 pub(crate) struct SumBasic;
 
 impl Scorer for SumBasic {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64> {
         let corpus = input.corpus;
         let mut frequency = vec![0u64; corpus.vocabulary_size];
         let mut total = 0u64;
@@ -19,24 +20,20 @@ impl Scorer for SumBasic {
                 total += u64::from(*count);
             }
         }
-        corpus
-            .candidates
-            .iter()
-            .map(|&s| {
-                let sentence = &corpus.sentences[s];
-                let words: u32 = sentence.counts.iter().sum();
-                if words == 0 || total == 0 {
-                    return 0.0;
-                }
-                let mass: f64 = sentence
-                    .vector
-                    .terms
-                    .iter()
-                    .zip(&sentence.counts)
-                    .map(|(term, count)| f64::from(*count) * frequency[*term as usize] as f64 / total as f64)
-                    .sum();
-                mass / f64::from(words)
-            })
-            .collect()
+        corpus.candidates.map(|&s| {
+            let sentence = &corpus.sentences[s];
+            let words: u32 = sentence.counts.iter().sum();
+            if words == 0 || total == 0 {
+                return 0.0;
+            }
+            let mass: f64 = sentence
+                .vector
+                .terms
+                .iter()
+                .zip(&sentence.counts)
+                .map(|(term, count)| f64::from(*count) * frequency[*term as usize] as f64 / total as f64)
+                .sum();
+            mass / f64::from(words)
+        })
     }
 }

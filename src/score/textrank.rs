@@ -4,13 +4,14 @@
 
 use super::pagerank::pagerank;
 use super::{ScoreInput, Scorer};
+use crate::ids::{IdVec, NodeId};
 
 pub(crate) struct TextRank;
 
 impl Scorer for TextRank {
-    fn salience(&self, input: &ScoreInput<'_>) -> Vec<f64> {
-        let length: Vec<f64> =
-            input.corpus.candidates.iter().map(|&s| (1.0 + input.corpus.sentences[s].term_count as f64).ln()).collect();
+    fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64> {
+        let corpus = input.corpus;
+        let length = corpus.candidates.map(|&s| (1.0 + corpus.sentences[s].term_count as f64).ln());
         let length = &length;
         pagerank(input.graph.len(), |i| {
             let li = length[i];

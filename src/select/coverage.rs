@@ -13,6 +13,7 @@
 
 use super::pool::Pool;
 use crate::graph::SimilarityGraph;
+use crate::ids::{IdVec, NodeId};
 
 /// α = SATURATION / N: a sentence is covered once the summary holds about this
 /// many sentences' worth of similarity to it (the paper's α = a/N; its a = 5 was
@@ -27,30 +28,32 @@ const COST_SCALING: f64 = 0.1;
 /// Sentences at least this similar to a group's leader join its group.
 const GROUP_COSINE: f64 = 0.2;
 
-pub(crate) fn select(mut pool: Pool<'_>, graph: &SimilarityGraph, scores: &[f64]) -> Vec<usize> {
+pub(crate) fn select(mut pool: Pool<'_>, graph: &SimilarityGraph, scores: &IdVec<NodeId, f64>) -> Vec<NodeId> {
     let n = graph.len();
     if n == 0 {
         return Vec::new();
     }
     let alpha = (SATURATION / n as f64).min(1.0);
-    let cap: Vec<f64> = (0..n).map(|i| alpha * (1.0 + graph.edges(i).map(|e| e.cosine).sum::<f64>())).collect();
+    let cap: IdVec<NodeId, f64> =
+        graph.nodes().map(|i| alpha * (1.0 + graph.edges(i).map(|e| e.cosine).sum::<f64>())).collect();
     let coverage_max: f64 = cap.iter().sum();
     let total_score: f64 = scores.iter().sum();
-    let reward: Vec<f64> = scores.iter().map(|s| if total_score > 0.0 { s / total_score } else { 0.0 }).collect();
+    let reward = scores.map(|s| if total_score > 0.0 { s / total_score } else { 0.0 });
     let group = groups(graph, scores);
     let groups_count = group.iter().copied().max().map_or(0, |g| g + 1);
     let mut group_reward_all = vec![0.0f64; groups_count];
-    for (node, &g) in group.iter().enumerate() {
+    for (node, &g) in group.iter_enumerated() {
         group_reward_all[g] += reward[node];
     }
     let diversity_max: f64 = group_reward_all.iter().map(|r| r.sqrt()).sum::<f64>().max(f64::MIN_POSITIVE);
 
-    let mut covered = vec![0.0f64; n];
+    let mut covered: IdVec<NodeId, f64> = IdVec::filled(0.0, n);
     let mut group_reward = vec![0.0f64; groups_count];
     let mut chosen = Vec::new();
-    let scaled_cost: Vec<f64> = (0..n).map(|node| (pool.cost(node).max(1) as f64).powf(COST_SCALING)).collect();
+    let scaled_cost: IdVec<NodeId, f64> =
+        graph.nodes().map(|node| (pool.cost(node).max(1) as f64).powf(COST_SCALING)).collect();
     loop {
-        let gain = |node: usize| {
+        let gain = |node: NodeId| {
             let mut coverage_gain = (covered[node] + 1.0).min(cap[node]) - covered[node].min(cap[node]);
             for e in graph.edges(node) {
                 coverage_gain += (covered[e.node] + e.cosine).min(cap[e.node]) - covered[e.node].min(cap[e.node]);
@@ -73,14 +76,15 @@ pub(crate) fn select(mut pool: Pool<'_>, graph: &SimilarityGraph, scores: &[f64]
 
 /// Groups of similar sentences for the diversity reward: in order of score, a
 /// sentence joins the most similar group leader it reaches `GROUP_COSINE` with,
-/// or leads a new group. One pass over the graph's edges.
-fn groups(graph: &SimilarityGraph, scores: &[f64]) -> Vec<usize> {
+/// or leads a new group. One pass over the graph's edges. Groups are numbered
+/// from 0 in order of their leaders' scores.
+fn groups(graph: &SimilarityGraph, scores: &IdVec<NodeId, f64>) -> IdVec<NodeId, usize> {
     let n = graph.len();
-    let mut order: Vec<usize> = (0..n).collect();
+    let mut order: Vec<NodeId> = graph.nodes().collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let mut group = vec![usize::MAX; n];
-    let mut leader_of_group: Vec<usize> = Vec::new();
-    let mut is_leader = vec![false; n];
+    let mut group: IdVec<NodeId, usize> = IdVec::filled(usize::MAX, n);
+    let mut leader_of_group: Vec<NodeId> = Vec::new();
+    let mut is_leader: IdVec<NodeId, bool> = IdVec::filled(false, n);
     for node in order {
         let nearest = graph
             .edges(node)

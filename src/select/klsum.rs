@@ -8,6 +8,7 @@
 
 use super::pool::Pool;
 use crate::corpus::Corpus;
+use crate::ids::NodeId;
 
 /// Additive smoothing of the summary's distribution, per term. Too little and
 /// every cluster term missing from the summary weighs so much that short sentences
@@ -15,7 +16,7 @@ use crate::corpus::Corpus;
 /// (docs/experiments.md).
 const SMOOTHING: f64 = 0.1;
 
-pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<usize> {
+pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<NodeId> {
     let vocabulary = corpus.vocabulary_size;
     let mut cluster = vec![0.0f64; vocabulary];
     let mut total = 0.0;
@@ -36,8 +37,8 @@ pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<usize> {
     let mut summary_size = 0.0;
     let mut chosen = Vec::new();
     loop {
-        let closeness = |node: usize| {
-            let sentence = &corpus.sentences[corpus.candidates[node]];
+        let closeness = |node: NodeId| {
+            let sentence = corpus.candidate(node);
             let mut change = 0.0;
             let mut added = 0.0;
             for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
@@ -49,7 +50,7 @@ pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<usize> {
             change - (summary_size + added + SMOOTHING * vocabulary as f64).ln()
         };
         let Some(taken) = pool.best(closeness) else { break };
-        let sentence = &corpus.sentences[corpus.candidates[taken]];
+        let sentence = corpus.candidate(taken);
         for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
             summary[*term as usize] += f64::from(*count);
             summary_size += f64::from(*count);

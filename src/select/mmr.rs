@@ -4,6 +4,7 @@
 
 use super::pool::Pool;
 use crate::config::Config;
+use crate::ids::{IdVec, NodeId};
 
 /// Cosine that any two sentences on the cluster's topic share through its
 /// vocabulary alone (the names and words every report uses) without repeating each
@@ -19,10 +20,10 @@ fn overlap(cosine: f64) -> f64 {
 }
 
 /// Chooses graph nodes in the order taken. `scores` are the nodes' final scores.
-pub(crate) fn select(mut pool: Pool<'_>, scores: &[f64], config: &Config) -> Vec<usize> {
+pub(crate) fn select(mut pool: Pool<'_>, scores: &IdVec<NodeId, f64>, config: &Config) -> Vec<NodeId> {
     let highest = scores.iter().copied().fold(0.0, f64::max);
-    let relevance: Vec<f64> = scores.iter().map(|s| if highest > 0.0 { s / highest } else { 0.0 }).collect();
-    let mut closest = vec![0.0f64; scores.len()];
+    let relevance = scores.map(|s| if highest > 0.0 { s / highest } else { 0.0 });
+    let mut closest: IdVec<NodeId, f64> = IdVec::filled(0.0, scores.len());
     let mut chosen = Vec::new();
     while let Some(taken) =
         pool.best(|node| (1.0 - config.redundancy) * relevance[node] - config.redundancy * overlap(closest[node]))

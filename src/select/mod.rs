@@ -15,6 +15,7 @@ pub(crate) use dedup::is_near_duplicate;
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
 use crate::graph::SimilarityGraph;
+use crate::ids::{IdVec, NodeId};
 
 /// How a method fills its budget (named in the method table, `src/method.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,14 +28,14 @@ pub(crate) enum Selector {
     KlSum,
 }
 
-/// Chooses graph nodes (candidate indices) for the summary, in the order taken.
+/// Chooses graph nodes (candidate sentences) for the summary, in the order taken.
 pub(crate) fn select(
     corpus: &Corpus,
     graph: &SimilarityGraph,
     documents: &[Document],
-    scores: &[f64],
+    scores: &IdVec<NodeId, f64>,
     config: &Config,
-) -> Vec<usize> {
+) -> Vec<NodeId> {
     let pool = pool::Pool::new(corpus, documents, config);
     match config.method.selector() {
         Selector::Coverage => coverage::select(pool, graph, scores),

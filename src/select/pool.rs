@@ -5,11 +5,12 @@
 use super::{is_near_duplicate, Allowance};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
+use crate::ids::{IdVec, NodeId};
 
 pub(crate) struct Pool<'a> {
     corpus: &'a Corpus,
-    open: Vec<bool>,
-    costs: Vec<usize>,
+    open: IdVec<NodeId, bool>,
+    costs: IdVec<NodeId, usize>,
     remaining: usize,
     duplicate_threshold: f64,
 }
@@ -17,17 +18,13 @@ pub(crate) struct Pool<'a> {
 impl<'a> Pool<'a> {
     pub(crate) fn new(corpus: &'a Corpus, documents: &[Document], config: &Config) -> Self {
         let allowance = Allowance::new(config.budget, corpus.total_words);
-        let costs = corpus
-            .candidates
-            .iter()
-            .map(|&s| {
-                let sentence = &corpus.sentences[s];
-                allowance.cost(&documents[sentence.doc].text[sentence.start..sentence.end], sentence.words)
-            })
-            .collect();
+        let costs = corpus.candidates.map(|&s| {
+            let sentence = &corpus.sentences[s];
+            allowance.cost(&documents[sentence.doc].text[sentence.start..sentence.end], sentence.words)
+        });
         Pool {
             corpus,
-            open: vec![true; corpus.candidates.len()],
+            open: IdVec::filled(true, corpus.candidates.len()),
             costs,
             remaining: allowance.limit(),
             duplicate_threshold: config.duplicate_threshold,
@@ -35,15 +32,15 @@ impl<'a> Pool<'a> {
     }
 
     /// What taking `node` would spend.
-    pub(crate) fn cost(&self, node: usize) -> usize {
+    pub(crate) fn cost(&self, node: NodeId) -> usize {
         self.costs[node]
     }
 
     /// The open node that still fits with the highest `value` (the first on ties),
     /// closing on the way those that no longer fit: the budget only shrinks.
-    pub(crate) fn best(&mut self, mut value: impl FnMut(usize) -> f64) -> Option<usize> {
-        let mut best: Option<(usize, f64)> = None;
-        for node in 0..self.open.len() {
+    pub(crate) fn best(&mut self, mut value: impl FnMut(NodeId) -> f64) -> Option<NodeId> {
+        let mut best: Option<(NodeId, f64)> = None;
+        for node in self.open.ids() {
             if !self.open[node] {
                 continue;
             }
@@ -61,15 +58,15 @@ impl<'a> Pool<'a> {
 
     /// Takes `node`: spends its cost and closes it and its near-duplicates.
     /// `similar(open_node, cosine)` is called for every node still open.
-    pub(crate) fn take(&mut self, node: usize, mut similar: impl FnMut(usize, f64)) {
+    pub(crate) fn take(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
         self.open[node] = false;
         self.remaining -= self.costs[node];
-        let taken = &self.corpus.sentences[self.corpus.candidates[node]].vector;
-        for other in 0..self.open.len() {
+        let taken = &self.corpus.candidate(node).vector;
+        for other in self.open.ids() {
             if !self.open[other] {
                 continue;
             }
-            let vector = &self.corpus.sentences[self.corpus.candidates[other]].vector;
+            let vector = &self.corpus.candidate(other).vector;
             let cosine = taken.dot(vector);
             if is_near_duplicate(taken, vector, cosine, self.duplicate_threshold) {
                 self.open[other] = false;
