@@ -152,6 +152,8 @@ pub struct Config {
     pub filter_boilerplate: bool,
     /// [`Options::max_input_bytes`].
     pub max_input_bytes: usize,
+    /// [`Options::query_weight`].
+    pub query_weight: f64,
 }
 
 impl Default for Config {

@@ -33,6 +33,10 @@ pub enum Error {
         /// The type it was given.
         got: &'static str,
     },
+    /// JSON that is not a summary polysum wrote, or whose offsets do not cover its
+    /// sentences' text.
+    #[error("{0}")]
+    InvalidSummary(String),
     /// The cluster is larger than the configured `max_input_bytes`.
     #[error("input too large: {size} bytes exceed the limit of {limit} bytes (raise `max_input_bytes` to allow it)")]
     InputTooLarge {

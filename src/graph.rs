@@ -227,7 +227,7 @@ mod tests {
              Interest rates were raised by the central bank again. \
              Football fans celebrated the victory in the streets.",
         )];
-        let corpus = Corpus::build(&documents, &Config::default());
+        let corpus = Corpus::build(&documents, &[], None, &Config::default());
         let graph = SimilarityGraph::build(&corpus);
         assert_eq!(graph.len(), 3);
         let [first, second, third] = [0, 1, 2].map(NodeId::new);

@@ -20,7 +20,7 @@
 //! let summary = summarizer.summarize(&cluster)?;
 //! for sentence in &summary.sentences {
 //!     let source = &cluster[sentence.doc].text;
-//!     assert_eq!(&source[sentence.start..sentence.end], sentence.text);
+//!     assert_eq!(&source[sentence.byte_range()], sentence.text);
 //!     println!("{:.3} [{}#{}] {}", sentence.score, sentence.doc_id, sentence.index, sentence.text);
 //! }
 //! assert!(!summary.text().contains("Subscribe"));
@@ -43,6 +43,7 @@ mod clean;
 mod config;
 mod corpus;
 mod error;
+mod focus;
 mod graph;
 mod ids;
 mod method;
@@ -58,6 +59,7 @@ pub use clean::Exclusion;
 pub use config::{Budget, Config, IdfScope, Method, Order, DEFAULT_MAX_INPUT_BYTES};
 pub use corpus::Document;
 pub use error::{Error, Result};
+pub use focus::{Cluster, Focus};
 pub use options::{Kind, OptionSpec, OptionType, Options, Value, OPTIONS};
 pub use score::priors::ScoreComponents;
 pub use summarizer::Summarizer;

@@ -401,6 +401,9 @@ options! {
     /// Keep headings, bylines, datelines and boilerplate ("subscribe", copyright
     /// notices) out of the summary.
     filter_boilerplate: bool = true;
+    /// With a query: how strongly it pulls, in [0, 1]. 0 ignores it, 1 ranks by
+    /// relevance to it alone (the priors still weigh in through length).
+    query_weight: f64 = 0.6, check unit_interval;
     /// The largest cluster accepted, in bytes of text.
     max_input_bytes: usize = DEFAULT_MAX_INPUT_BYTES, check at_least_one;
 }
@@ -521,6 +524,7 @@ impl TryFrom<Options> for Config {
             idf: options.idf,
             filter_boilerplate: options.filter_boilerplate,
             max_input_bytes: options.max_input_bytes,
+            query_weight: options.query_weight,
         })
     }
 }
@@ -540,6 +544,7 @@ impl From<&Config> for Options {
             idf: config.idf,
             filter_boilerplate: config.filter_boilerplate,
             max_input_bytes: config.max_input_bytes,
+            query_weight: config.query_weight,
             max_sentences: None,
             max_words: None,
             max_chars: None,

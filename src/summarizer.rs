@@ -2,9 +2,11 @@
 
 use rayon::prelude::*;
 
+use crate::clean::Exclusion;
 use crate::config::{Config, Order};
 use crate::corpus::{Corpus, Document};
 use crate::error::{Error, Result};
+use crate::focus::{self, Cluster, Focus};
 use crate::graph::SimilarityGraph;
 use crate::ids::{Id, IdVec, NodeId, SentenceId};
 use crate::score::priors::{self, ScoreComponents};
@@ -23,6 +25,8 @@ pub struct Summarizer {
 /// A cluster taken through scoring, before selection.
 struct Scored {
     corpus: Corpus,
+    /// Candidates left out because they restate a seen document.
+    restated: usize,
     graph: SimilarityGraph,
     components: IdVec<NodeId, ScoreComponents>,
     scores: IdVec<NodeId, f64>,
@@ -43,48 +47,73 @@ impl Summarizer {
     /// The summary of one cluster. An empty cluster, or one with nothing worth
     /// choosing, gives an empty summary.
     pub fn summarize(&self, documents: &[Document]) -> Result<Summary> {
-        let scored = self.score(documents)?;
+        self.summarize_focused(documents, &Focus::default())
+    }
+
+    /// The summary of one cluster about a query, or about what is new since the
+    /// seen documents (see [`Focus`]). With neither it is [`summarize`](Self::summarize).
+    pub fn summarize_focused(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Summary> {
+        let scored = self.score(documents, focus)?;
         let mut chosen = select::select(&scored.corpus, &scored.graph, documents, &scored.scores, &self.config);
         match self.config.order {
             Order::Source => chosen.sort_unstable_by_key(|&node| scored.corpus.candidates[node]),
             // Stable: equal scores keep the order selection took them in.
             Order::Score => chosen.sort_by(|&a, &b| scored.scores[b].total_cmp(&scored.scores[a])),
         }
-        let sentences = chosen
-            .into_iter()
-            .map(|node| {
-                let sentence = scored.corpus.candidates[node];
-                sentence_record(&scored.corpus, documents, sentence, scored.scores[node], scored.components[node])
+        let ids: Vec<SentenceId> = chosen.iter().map(|&node| scored.corpus.candidates[node]).collect();
+        let offsets = char_offsets(&scored.corpus, documents, &ids);
+        let sentences: Vec<SummarySentence> = chosen
+            .iter()
+            .zip(&ids)
+            .zip(offsets)
+            .map(|((&node, &id), chars)| {
+                sentence_record(&scored.corpus, documents, id, chars, scored.scores[node], scored.components[node])
             })
             .collect();
+        let (query_terms, notes) = notes(&scored, focus);
         Ok(Summary {
+            words: sentences.iter().map(|s| crate::text::word_count(&s.text)).sum(),
             sentences,
             method: self.config.method,
             documents: documents.len(),
-            total_sentences: scored.corpus.sentences.len(),
-            total_words: scored.corpus.total_words,
+            cluster_sentences: scored.corpus.sentences.iter().filter(|s| s.doc < documents.len()).count(),
+            cluster_words: scored.corpus.total_words,
+            query: focus.query.map(str::to_owned),
+            query_terms,
+            seen_documents: focus.seen.len(),
+            notes,
         })
     }
 
     /// Every sentence of the cluster with its score and, for those that may never
     /// be chosen, the reason; plus the similarity graph among candidates.
     pub fn rank(&self, documents: &[Document]) -> Result<Ranking> {
-        let scored = self.score(documents)?;
+        self.rank_focused(documents, &Focus::default())
+    }
+
+    /// [`rank`](Self::rank) about a query or what is new (see [`Focus`]): the seen
+    /// documents' own sentences are not listed, and those of the cluster that
+    /// restate them are excluded as [`Exclusion::Seen`](crate::Exclusion::Seen).
+    pub fn rank_focused(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Ranking> {
+        let scored = self.score(documents, focus)?;
         let corpus = &scored.corpus;
         let mut node_of: IdVec<SentenceId, Option<NodeId>> = IdVec::filled(None, corpus.sentences.len());
         for (node, &sentence) in corpus.candidates.iter_enumerated() {
             node_of[sentence] = Some(node);
         }
-        let sentences = corpus
-            .sentences
-            .ids()
-            .map(|id| {
+        let own: Vec<SentenceId> =
+            corpus.sentences.ids().filter(|&id| corpus.sentences[id].doc < documents.len()).collect();
+        let offsets = char_offsets(corpus, documents, &own);
+        let sentences = own
+            .iter()
+            .zip(offsets)
+            .map(|(&id, chars)| {
                 let (score, components) = match node_of[id] {
                     Some(node) => (scored.scores[node], scored.components[node]),
                     None => (0.0, ScoreComponents::default()),
                 };
                 RankedSentence {
-                    sentence: sentence_record(corpus, documents, id, score, components),
+                    sentence: sentence_record(corpus, documents, id, chars, score, components),
                     exclusion: corpus.sentences[id].exclusion,
                 }
             })
@@ -112,25 +141,121 @@ impl Summarizer {
         clusters.par_iter().map(|cluster| self.summarize(cluster.as_ref())).collect()
     }
 
-    fn score(&self, documents: &[Document]) -> Result<Scored> {
-        let size: usize = documents.iter().map(|d| d.text.len()).sum();
+    /// Summaries of many clusters, each with its own query and seen documents, in
+    /// parallel; results in input order, each identical to
+    /// [`summarize_focused`](Self::summarize_focused).
+    pub fn summarize_clusters(&self, clusters: &[Cluster]) -> Vec<Result<Summary>> {
+        clusters.par_iter().map(|cluster| self.summarize_focused(&cluster.documents, &cluster.focus())).collect()
+    }
+
+    fn score(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Scored> {
+        let size: usize = documents.iter().chain(focus.seen).map(|d| d.text.len()).sum();
         if size > self.config.max_input_bytes {
             return Err(Error::InputTooLarge { size, limit: self.config.max_input_bytes });
         }
-        let corpus = Corpus::build(documents, &self.config);
+        let mut corpus = Corpus::build(documents, focus.seen, focus.query, &self.config);
+        // What the reader has seen: sentences that restate it leave the candidates
+        // before the graph is built; the others keep their novelty.
+        let overlap = focus::seen_overlap(&corpus);
+        let before = corpus.candidates.len();
+        if !focus.seen.is_empty() {
+            let threshold = self.config.duplicate_threshold;
+            for id in corpus.sentences.ids().filter(|&id| overlap[id] >= threshold) {
+                if corpus.sentences[id].exclusion.is_none() && corpus.sentences[id].doc < documents.len() {
+                    corpus.sentences[id].exclusion = Some(Exclusion::Seen);
+                }
+            }
+            let sentences = &corpus.sentences;
+            corpus.candidates =
+                corpus.candidates.iter().copied().filter(|&id| sentences[id].exclusion.is_none()).collect();
+        }
+        let restated = before - corpus.candidates.len();
         let graph = SimilarityGraph::build(&corpus);
         let input = ScoreInput { corpus: &corpus, graph: &graph, config: &self.config };
         let salience = self.config.method.scorer().salience(&input);
-        let components = priors::components(&corpus, &graph, &salience, &self.config);
-        let scores = components.map(|c| c.combine(&self.config));
-        Ok(Scored { corpus, graph, components, scores })
+        let mut components = priors::components(&corpus, &graph, &salience, &self.config);
+        let query = corpus.query.as_ref().filter(|q| !q.vector.terms.is_empty());
+        if let Some(query) = query {
+            let relevance = focus::relevance(&corpus, &query.vector);
+            for (component, r) in components.iter_mut().zip(relevance.iter()) {
+                component.relevance = *r;
+            }
+        }
+        if !focus.seen.is_empty() {
+            for (component, &id) in components.iter_mut().zip(corpus.candidates.iter()) {
+                component.novelty = 1.0 - overlap[id];
+            }
+        }
+        let focused = query.is_some();
+        let scores = components.map(|c| c.combine(&self.config, focused));
+        Ok(Scored { corpus, restated, graph, components, scores })
     }
+}
+
+/// What the reader should know about a focused summary, and how many of the
+/// query's content words the cluster has.
+fn notes(scored: &Scored, focus: &Focus<'_>) -> (usize, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut query_terms = 0;
+    if let Some(query) = &scored.corpus.query {
+        query_terms = query.vector.terms.len();
+        if query.content_words == 0 {
+            notes.push("the query has no content word (only stop words or none): this is the generic summary".into());
+        } else if query_terms == 0 {
+            notes.push("no word of the query occurs in the cluster: this is the generic summary".into());
+        }
+    }
+    if !focus.seen.is_empty() {
+        if scored.corpus.candidates.is_empty() && scored.restated > 0 {
+            notes.push(format!(
+                "every candidate sentence ({}) restates the seen documents: nothing new to tell",
+                scored.restated
+            ));
+        } else if scored.restated > 0 {
+            notes.push(format!("{} sentences left out as already told by the seen documents", scored.restated));
+        }
+    }
+    (query_terms, notes)
+}
+
+/// The character offsets `(start, end)` of each of `ids`' sentences in its
+/// document, each document's text walked once (and not at all when it is ASCII).
+fn char_offsets(corpus: &Corpus, documents: &[Document], ids: &[SentenceId]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| (corpus.sentences[ids[i]].doc, corpus.sentences[ids[i]].start));
+    let mut offsets = vec![(0, 0); ids.len()];
+    // (document, byte position reached, characters before it, document is ASCII)
+    let mut walk: Option<(usize, usize, usize, bool)> = None;
+    for i in order {
+        let sentence = &corpus.sentences[ids[i]];
+        let text = &documents[sentence.doc].text;
+        if walk.is_none_or(|(doc, ..)| doc != sentence.doc) {
+            walk = Some((sentence.doc, 0, 0, text.is_ascii()));
+        }
+        let (_, byte, chars, ascii) = walk.as_mut().expect("set just above");
+        let mut at = |target: usize| {
+            if *ascii {
+                return target;
+            }
+            if target < *byte {
+                (*byte, *chars) = (0, 0);
+            }
+            *chars += text[*byte..target].chars().count();
+            *byte = target;
+            *chars
+        };
+        let start = at(sentence.start);
+        let end = at(sentence.end);
+        offsets[i] = (start, end);
+    }
+    offsets
 }
 
 fn sentence_record(
     corpus: &Corpus,
     documents: &[Document],
     id: SentenceId,
+    (start, end): (usize, usize),
     score: f64,
     components: ScoreComponents,
 ) -> SummarySentence {
@@ -140,8 +265,10 @@ fn sentence_record(
         doc: sentence.doc,
         doc_id: document.id.clone(),
         index: sentence.index,
-        start: sentence.start,
-        end: sentence.end,
+        start,
+        end,
+        byte_start: sentence.start,
+        byte_end: sentence.end,
         text: document.text[sentence.start..sentence.end].to_owned(),
         score,
         components,

@@ -18,10 +18,17 @@ pub struct SummarySentence {
     pub doc_id: String,
     /// Index of the sentence among its document's sentences (headings included).
     pub index: usize,
-    /// Byte offset of the sentence in its document; a leading dateline is skipped.
+    /// Character (Unicode scalar value) offset of the sentence in its document, as
+    /// Python's `str` indices count: `text == document.text[start:end]` in Python.
+    /// A leading dateline is skipped.
     pub start: usize,
-    /// Byte offset just past the sentence: `text == document.text[start..end]`.
+    /// Character offset just past the sentence.
     pub end: usize,
+    /// Byte offset of the sentence in its document's UTF-8:
+    /// `text == &document.text[byte_start..byte_end]` in Rust.
+    pub byte_start: usize,
+    /// Byte offset just past the sentence.
+    pub byte_end: usize,
     /// The sentence.
     pub text: String,
     /// The final score the sentence was ranked by.
@@ -50,6 +57,26 @@ pub fn display_text<'a>(sentences: impl IntoIterator<Item = &'a str>) -> String 
     out
 }
 
+impl SummarySentence {
+    /// The byte range of the sentence in its document's text.
+    pub fn byte_range(&self) -> std::ops::Range<usize> {
+        self.byte_start..self.byte_end
+    }
+
+    fn is_consistent(&self) -> bool {
+        offsets_cover(&self.text, self.start..self.end, self.byte_start..self.byte_end)
+    }
+}
+
+/// Whether character offsets `chars` and byte offsets `bytes` both span exactly
+/// `text`: what every sentence read back from JSON must satisfy.
+pub(crate) fn offsets_cover(text: &str, chars: std::ops::Range<usize>, bytes: std::ops::Range<usize>) -> bool {
+    chars.start <= chars.end
+        && bytes.start <= bytes.end
+        && chars.end - chars.start == text.chars().count()
+        && bytes.end - bytes.start == text.len()
+}
+
 /// A summary: the chosen sentences, in the configured order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -59,10 +86,26 @@ pub struct Summary {
     pub method: Method,
     /// Documents in the cluster.
     pub documents: usize,
-    /// Sentences in the cluster.
-    pub total_sentences: usize,
-    /// Words in the cluster.
-    pub total_words: usize,
+    /// Sentences in the whole cluster.
+    pub cluster_sentences: usize,
+    /// Words in the whole cluster.
+    pub cluster_words: usize,
+    /// Words in the summary itself.
+    pub words: usize,
+    /// The query the summary answers, if one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    /// Content words of the query (stop words left out) found in the cluster: 0
+    /// means the query could not focus anything and this is the generic summary.
+    #[serde(default)]
+    pub query_terms: usize,
+    /// How many documents the reader had seen.
+    #[serde(default)]
+    pub seen_documents: usize,
+    /// What a reader should know about how the summary came about: a query that
+    /// could not focus it, sentences left out as already seen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Summary {
@@ -81,6 +124,27 @@ impl Summary {
     /// Whether no sentence was chosen (an empty cluster, or nothing that fits).
     pub fn is_empty(&self) -> bool {
         self.sentences.is_empty()
+    }
+
+    /// A summary read back from its JSON (what the command and `serde_json` write),
+    /// checked: every sentence's offsets must cover exactly its text. JSON nested
+    /// deeper than serde_json's limit (128) is refused, never a stack overflow.
+    pub fn from_json(json: &str) -> Result<Summary> {
+        let summary: Summary =
+            serde_json::from_str(json).map_err(|e| Error::InvalidSummary(format!("not a polysum summary: {e}")))?;
+        if let Some(bad) = summary.sentences.iter().find(|s| !s.is_consistent()) {
+            return Err(Error::InvalidSummary(format!(
+                "sentence {} of {:?}: offsets {}..{} (bytes {}..{}) do not cover its {} characters",
+                bad.index,
+                bad.doc_id,
+                bad.start,
+                bad.end,
+                bad.byte_start,
+                bad.byte_end,
+                bad.text.chars().count()
+            )));
+        }
+        Ok(summary)
     }
 }
 

@@ -11,7 +11,9 @@ fn summarize(config: Config, documents: &[Document]) -> Summary {
 
 fn assert_spans_exact(summary: &Summary, documents: &[Document]) {
     for s in &summary.sentences {
-        assert_eq!(&documents[s.doc].text[s.start..s.end], s.text);
+        assert_eq!(&documents[s.doc].text[s.byte_range()], s.text);
+        let chars: String = documents[s.doc].text.chars().skip(s.start).take(s.end - s.start).collect();
+        assert_eq!(chars, s.text, "character offsets");
         assert_eq!(documents[s.doc].id, s.doc_id);
     }
 }

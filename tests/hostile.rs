@@ -11,8 +11,8 @@ fn assert_valid(summary: &Summary, documents: &[Document]) {
     assert!(words <= 100);
     for s in &summary.sentences {
         let text = &documents[s.doc].text;
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-        assert_eq!(&text[s.start..s.end], s.text);
+        assert!(text.is_char_boundary(s.byte_start) && text.is_char_boundary(s.byte_end));
+        assert_eq!(&text[s.byte_range()], s.text);
     }
 }
 
@@ -104,7 +104,7 @@ fn mixed_scripts_rtl_emoji_combining_and_zero_width() {
         .unwrap();
     assert!(summary.len() >= 3);
     for s in &summary.sentences {
-        assert_eq!(&documents[s.doc].text[s.start..s.end], s.text);
+        assert_eq!(&documents[s.doc].text[s.byte_range()], s.text);
     }
 }
 

@@ -68,8 +68,8 @@ proptest! {
         let mut spent = (0usize, 0usize, 0usize, 0usize);
         for s in &summary.sentences {
             let text = &documents[s.doc].text;
-            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-            prop_assert_eq!(&text[s.start..s.end], s.text.as_str());
+            prop_assert!(text.is_char_boundary(s.byte_start) && text.is_char_boundary(s.byte_end));
+            prop_assert_eq!(&text[s.byte_range()], s.text.as_str());
             spent.0 += 1;
             spent.1 += polysum::text::word_count(&s.text);
             spent.2 += s.text.chars().count();

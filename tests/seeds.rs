@@ -54,7 +54,7 @@ fn spans_slice_exactly_the_sentence_and_runs_agree() {
     for sentence in summaries.iter().flat_map(|s| &s.sentences) {
         let document = &documents[sentence.doc];
         assert_eq!(document.id, sentence.doc_id);
-        assert_eq!(&document.text[sentence.start..sentence.end], sentence.text);
+        assert_eq!(&document.text[sentence.byte_range()], sentence.text);
     }
     let (_, again) = self::summaries().unwrap();
     assert_eq!(summaries, again);

@@ -38,8 +38,9 @@ fuzz_target!(|data: &[u8]| {
     let mut words = 0;
     for s in &summary.sentences {
         let text = &documents[s.doc].text;
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-        assert_eq!(&text[s.start..s.end], s.text);
+        assert!(text.is_char_boundary(s.byte_start) && text.is_char_boundary(s.byte_end));
+        assert_eq!(&text[s.byte_range()], s.text);
+        assert_eq!(s.end - s.start, s.text.chars().count());
         words += polysum::text::word_count(&s.text);
     }
     if let Budget::Words(n) = budget {

@@ -53,14 +53,18 @@ __all__ = [
 ]
 
 
-def summarize(docs: _typing.Any, **options: _typing.Any) -> Summary:
-    """Summarises one cluster: ``Summarizer(**options).summarize(docs)``.
+def summarize(
+    docs: _typing.Any, *, query: _typing.Optional[str] = None, seen: _typing.Any = None, **options: _typing.Any
+) -> Summary:
+    """Summarises one cluster: ``Summarizer(**options).summarize(docs, query=query, seen=seen)``.
 
     ``docs`` is a list of str, a dict of id -> str, or a list of Document.
+    ``query`` (a question, a topic, keywords) focuses the summary on it; ``seen``
+    (documents of the same kinds) makes it tell what is new since them.
     ``options`` are the keyword-only options of :class:`Summarizer` (see
     ``help(polysum.Summarizer)``).
     """
-    return Summarizer(**options).summarize(docs)
+    return Summarizer(**options).summarize(docs, query=query, seen=seen)
 
 
 # help(polysum.summarize) lists the options too: Summarizer's docstring is

@@ -28,6 +28,9 @@ pub enum Exclusion {
     /// Longer than any sentence a reader would take: a table, a list, markup or
     /// a blob run together without punctuation.
     TooLong,
+    /// It states what the seen documents already state (a focused summary's
+    /// `seen`): nothing new for the reader.
+    Seen,
 }
 
 impl Exclusion {
@@ -40,6 +43,7 @@ impl Exclusion {
             Exclusion::Question => "question",
             Exclusion::TooShort => "too_short",
             Exclusion::TooLong => "too_long",
+            Exclusion::Seen => "seen",
         }
     }
 }

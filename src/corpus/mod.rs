@@ -68,22 +68,44 @@ pub(crate) struct Corpus {
     /// The sentences that may be chosen, in cluster order: the nodes of the
     /// similarity graph. A sentence is one if it is not excluded and has a term.
     pub(crate) candidates: IdVec<NodeId, SentenceId>,
+    /// The cluster's own documents: their sentences come first, numbered `0..documents`;
+    /// those of the seen documents follow and are never candidates.
     pub(crate) documents: usize,
+    /// Words in the cluster's own documents.
     pub(crate) total_words: usize,
     pub(crate) vocabulary_size: usize,
+    /// The query as a unit tf-idf vector over the cluster's terms, if one was given.
+    pub(crate) query: Option<Query>,
+}
+
+/// A query read like a sentence of the cluster.
+#[derive(Debug, Clone)]
+pub(crate) struct Query {
+    /// Unit tf-idf vector of the query's terms that occur in the cluster.
+    pub(crate) vector: SparseVector,
+    /// The query's content words (stop words left out), found in the cluster or not.
+    pub(crate) content_words: usize,
 }
 
 impl Corpus {
     /// Analyses every document, reads its sentences' terms into one vocabulary and
-    /// weighs them by tf-idf.
-    pub(crate) fn build(documents: &[Document], config: &Config) -> Corpus {
+    /// weighs them by tf-idf. The `seen` documents (what the reader has read) are
+    /// analysed after them and count towards the idf, as context for what the story
+    /// is about, but their sentences are never candidates; the query is read last
+    /// (so the cluster's term ids do not depend on it) and weighed by the same idf.
+    pub(crate) fn build<'a>(
+        documents: &'a [Document],
+        seen: &'a [Document],
+        query: Option<&'a str>,
+        config: &Config,
+    ) -> Corpus {
         let mut vocabulary = Vocabulary::new(config.language);
         let mut sentences: IdVec<SentenceId, Sentence> = IdVec::default();
         // Every sentence's bag of terms, beside it: the weights need the idf, and
         // the idf needs the whole cluster's bags.
         let mut bags: Vec<TermCounts> = Vec::new();
         let mut terms: Vec<u32> = Vec::new();
-        for (doc, document) in documents.iter().enumerate() {
+        for (doc, document) in documents.iter().chain(seen).enumerate() {
             let analysed = analysis::analyse(&document.text, config);
             sentences.reserve(analysed.sentences.len());
             bags.reserve(analysed.sentences.len());
@@ -112,20 +134,31 @@ impl Corpus {
             sentences.iter().map(|sentence| sentence.doc).zip(&bags),
             vocabulary.len(),
             config.idf,
-            documents.len(),
+            documents.len() + seen.len(),
         );
         let idf = weighting::inverse_document_frequency(&frequencies);
         for (sentence, bag) in sentences.iter_mut().zip(bags) {
             sentence.vector = weighting::unit_vector(bag.terms, &bag.counts, &idf);
             sentence.counts = bag.counts;
         }
+        let query = query.map(|text| {
+            let words: Vec<&str> = crate::text::words(text).map(|(_, word)| word).collect();
+            vocabulary.read(&words, &mut terms);
+            let content_words = terms.len();
+            // Terms no sentence has (read only now, so beyond the idf) match nothing.
+            terms.retain(|&term| (term as usize) < idf.len());
+            let bag = TermCounts::of(&mut terms);
+            Query { vector: weighting::unit_vector(bag.terms, &bag.counts, &idf), content_words }
+        });
+        let own = documents.len();
         let candidates = sentences
             .iter_enumerated()
-            .filter(|(_, s)| s.exclusion.is_none() && !s.vector.terms.is_empty())
+            .filter(|(_, s)| s.doc < own && s.exclusion.is_none() && !s.vector.terms.is_empty())
             .map(|(id, _)| id)
             .collect();
         Corpus {
-            total_words: sentences.iter().map(|s| s.words).sum(),
+            query,
+            total_words: sentences.iter().filter(|s| s.doc < own).map(|s| s.words).sum(),
             sentences,
             candidates,
             documents: documents.len(),
@@ -154,7 +187,7 @@ mod tests {
             ),
             Document::new("b", "LONDON (AP) _ Shares fell sharply on Monday in London trading too."),
         ];
-        let corpus = Corpus::build(&documents, &Config::default());
+        let corpus = Corpus::build(&documents, &[], None, &Config::default());
         let [heading, tokyo, bonds, london] = corpus.sentences.as_slice() else { panic!("{:?}", corpus.sentences) };
         assert_eq!(heading.exclusion, Some(Exclusion::Heading));
         assert_eq!(corpus.candidates.iter().map(|s| s.index()).collect::<Vec<_>>(), [1, 2, 3]);
@@ -175,9 +208,9 @@ mod tests {
     #[test]
     fn idf_scopes_differ() {
         let documents = [Document::new("a", "Rain fell hard today. Rain fell again.")];
-        let sentences = Corpus::build(&documents, &Config::default()).sentences;
+        let sentences = Corpus::build(&documents, &[], None, &Config::default()).sentences;
         let by_documents =
-            Corpus::build(&documents, &Config { idf: IdfScope::Documents, ..Config::default() }).sentences;
+            Corpus::build(&documents, &[], None, &Config { idf: IdfScope::Documents, ..Config::default() }).sentences;
         assert_ne!(sentences.as_slice()[0].vector, by_documents.as_slice()[0].vector);
     }
 }

@@ -4,13 +4,13 @@
 use numpy::{IntoPyArray, PyArray1, PyArray2};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use serde::{Deserialize, Serialize};
 
-use super::convert::{documents_of, options_of, py_value, text_of, CharOffsets};
+use super::convert::{cluster_of, documents_of, options_of, py_value, query_of, seen_of, text_of, CharOffsets};
 use super::errors::{guard, input_error, to_py};
 use super::html::{summary_card, ViewHeader, ViewSentence};
-use crate::{Config, Document, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
+use crate::{Cluster, Config, Document, Focus, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
 
 /// A document of a cluster: an id of your choosing and its text.
 #[pyclass(name = "Document", module = "polysum", frozen, eq, hash)]
@@ -49,15 +49,44 @@ impl PyDocument {
     }
 }
 
-/// One chosen (or ranked) sentence, with `str` offsets into its document.
+/// How a sentence names its document: by the id the caller gave it, or, for a
+/// list of plain texts, by its position, so that `docs[s.doc_id][s.start:s.end]
+/// == s.text` holds for a dict and a list alike.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum DocKey {
+    Position(usize),
+    Id(String),
+}
+
+impl DocKey {
+    fn of(id: &str, positional: bool) -> Self {
+        match id.parse::<usize>() {
+            Ok(position) if positional => DocKey::Position(position),
+            _ => DocKey::Id(id.to_owned()),
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            DocKey::Position(p) => p.to_string(),
+            DocKey::Id(id) => id.clone(),
+        }
+    }
+}
+
+/// One chosen (or ranked) sentence: the engine's sentence record, with its
+/// document named as the caller named it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SentenceView {
     text: String,
     doc: usize,
-    doc_id: String,
+    doc_id: DocKey,
     index: usize,
     start: usize,
     end: usize,
+    byte_start: usize,
+    byte_end: usize,
     score: f64,
     components: crate::ScoreComponents,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -65,45 +94,38 @@ pub(crate) struct SentenceView {
 }
 
 impl SentenceView {
-    /// What a sentence read back from JSON must satisfy: its span covers exactly
-    /// its text (`end - start` characters), so offsets and text cannot disagree.
+    fn of(sentence: &crate::SummarySentence, excluded: Option<crate::Exclusion>, positional: bool) -> Self {
+        SentenceView {
+            text: sentence.text.clone(),
+            doc: sentence.doc,
+            doc_id: DocKey::of(&sentence.doc_id, positional),
+            index: sentence.index,
+            start: sentence.start,
+            end: sentence.end,
+            byte_start: sentence.byte_start,
+            byte_end: sentence.byte_end,
+            score: sentence.score,
+            components: sentence.components,
+            excluded,
+        }
+    }
+
+    /// What a sentence read back from JSON must satisfy: its offsets cover exactly
+    /// its text, so offsets and text cannot disagree.
     fn check(&self) -> PyResult<()> {
-        let length = self.text.chars().count();
-        if self.start > self.end || self.end - self.start != length {
+        if !crate::summary::offsets_cover(&self.text, self.start..self.end, self.byte_start..self.byte_end) {
             return Err(input_error(format!(
-                "not a polysum summary: sentence {} of {:?} spans {}..{} but its text has {length} characters",
-                self.index, self.doc_id, self.start, self.end
+                "not a polysum summary: sentence {} of {:?} spans {}..{} (bytes {}..{}) but its text has {} characters",
+                self.index,
+                self.doc_id.text(),
+                self.start,
+                self.end,
+                self.byte_start,
+                self.byte_end,
+                self.text.chars().count()
             )));
         }
         Ok(())
-    }
-
-    /// Views of `sentences` (with their exclusions), in the order given, their
-    /// byte spans converted to `str` indices in one pass per document.
-    fn all(documents: &[Document], sentences: &[(&crate::SummarySentence, Option<crate::Exclusion>)]) -> Vec<Self> {
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        order.sort_by_key(|&i| (sentences[i].0.doc, sentences[i].0.start));
-        let mut views: Vec<Option<SentenceView>> = vec![None; sentences.len()];
-        let mut current: Option<(usize, CharOffsets<'_>)> = None;
-        for i in order {
-            let (sentence, excluded) = sentences[i];
-            if current.as_ref().is_none_or(|(doc, _)| *doc != sentence.doc) {
-                current = Some((sentence.doc, CharOffsets::new(&documents[sentence.doc].text)));
-            }
-            let offsets = &mut current.as_mut().expect("set just above").1;
-            views[i] = Some(SentenceView {
-                text: sentence.text.clone(),
-                doc: sentence.doc,
-                doc_id: sentence.doc_id.clone(),
-                index: sentence.index,
-                start: offsets.index(sentence.start),
-                end: offsets.index(sentence.end),
-                score: sentence.score,
-                components: sentence.components,
-                excluded,
-            });
-        }
-        views.into_iter().map(|v| v.expect("every sentence converted")).collect()
     }
 }
 
@@ -126,10 +148,15 @@ impl PySummarySentence {
     fn doc(&self) -> usize {
         self.view.doc
     }
-    /// Its document's id.
+    /// Its document: the id given (a dict's key, a Document's id) or, for a list
+    /// of str, the position in the list, so that `docs[s.doc_id][s.start:s.end] ==
+    /// s.text`.
     #[getter]
-    fn doc_id(&self) -> &str {
-        &self.view.doc_id
+    fn doc_id<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match &self.view.doc_id {
+            DocKey::Position(p) => p.into_pyobject(py)?.into_any(),
+            DocKey::Id(id) => PyString::new(py, id).into_any(),
+        })
     }
     /// Its index among its document's sentences.
     #[getter]
@@ -146,12 +173,24 @@ impl PySummarySentence {
     fn end(&self) -> usize {
         self.view.end
     }
+    /// Byte offset of its first byte in its document's UTF-8 encoding.
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.view.byte_start
+    }
+    /// Byte offset just past its last byte in its document's UTF-8 encoding.
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.view.byte_end
+    }
     /// The final score it was ranked by.
     #[getter]
     fn score(&self) -> f64 {
         self.view.score
     }
-    /// The parts of the score: salience, position, length, support.
+    /// The parts of the score: salience, position, length, support, relevance (to
+    /// the query; 0 without one) and novelty (against the seen documents; 1 when
+    /// nothing was seen).
     #[getter]
     fn components<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let c = &self.view.components;
@@ -160,6 +199,8 @@ impl PySummarySentence {
         dict.set_item("position", c.position)?;
         dict.set_item("length", c.length)?;
         dict.set_item("support", c.support)?;
+        dict.set_item("relevance", c.relevance)?;
+        dict.set_item("novelty", c.novelty)?;
         Ok(dict)
     }
     /// Why the sentence may never be chosen (rankings only), or None.
@@ -189,7 +230,10 @@ impl PySummarySentence {
         format!(
             "SummarySentence(doc={}, doc_id={}, index={}, start={}, end={}, score={:.4}, text={})",
             self.view.doc,
-            py_str_repr(&self.view.doc_id),
+            match &self.view.doc_id {
+                DocKey::Position(p) => p.to_string(),
+                DocKey::Id(id) => py_str_repr(id),
+            },
             self.view.index,
             self.view.start,
             self.view.end,
@@ -204,8 +248,17 @@ struct SummaryView {
     sentences: Vec<SentenceView>,
     method: Method,
     documents: usize,
-    total_sentences: usize,
-    total_words: usize,
+    cluster_sentences: usize,
+    cluster_words: usize,
+    words: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    query: Option<String>,
+    #[serde(default)]
+    query_terms: usize,
+    #[serde(default)]
+    seen_documents: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
 }
 
 /// A summary: the chosen sentences, iterable and indexable. `str(summary)` and
@@ -217,15 +270,19 @@ pub(crate) struct PySummary {
 }
 
 impl PySummary {
-    fn of(summary: &Summary, documents: &[Document]) -> Self {
-        let sentences: Vec<_> = summary.sentences.iter().map(|s| (s, None)).collect();
+    fn of(summary: Summary, positional: bool) -> Self {
         PySummary {
             view: SummaryView {
-                sentences: SentenceView::all(documents, &sentences),
+                sentences: summary.sentences.iter().map(|s| SentenceView::of(s, None, positional)).collect(),
                 method: summary.method,
                 documents: summary.documents,
-                total_sentences: summary.total_sentences,
-                total_words: summary.total_words,
+                cluster_sentences: summary.cluster_sentences,
+                cluster_words: summary.cluster_words,
+                words: summary.words,
+                query: summary.query,
+                query_terms: summary.query_terms,
+                seen_documents: summary.seen_documents,
+                notes: summary.notes,
             },
         }
     }
@@ -258,15 +315,42 @@ impl PySummary {
     fn documents(&self) -> usize {
         self.view.documents
     }
-    /// Sentences in the cluster.
+    /// Sentences in the whole cluster.
     #[getter]
-    fn total_sentences(&self) -> usize {
-        self.view.total_sentences
+    fn cluster_sentences(&self) -> usize {
+        self.view.cluster_sentences
     }
-    /// Words in the cluster.
+    /// Words in the whole cluster.
     #[getter]
-    fn total_words(&self) -> usize {
-        self.view.total_words
+    fn cluster_words(&self) -> usize {
+        self.view.cluster_words
+    }
+    /// Words in the summary itself.
+    #[getter]
+    fn words(&self) -> usize {
+        self.view.words
+    }
+    /// The query the summary answers, or None.
+    #[getter]
+    fn query(&self) -> Option<&str> {
+        self.view.query.as_deref()
+    }
+    /// Content words of the query found in the cluster: 0 means the query could
+    /// not focus anything and this is the generic summary (see `notes`).
+    #[getter]
+    fn query_terms(&self) -> usize {
+        self.view.query_terms
+    }
+    /// How many documents the reader had seen.
+    #[getter]
+    fn seen_documents(&self) -> usize {
+        self.view.seen_documents
+    }
+    /// What a reader should know about how the summary came about (a query that
+    /// could not focus it, sentences left out as already seen).
+    #[getter]
+    fn notes(&self) -> Vec<String> {
+        self.view.notes.clone()
     }
 
     fn __len__(&self) -> usize {
@@ -291,7 +375,7 @@ impl PySummary {
     }
 
     fn __repr__(&self) -> String {
-        let words: usize = self.view.sentences.iter().map(|s| crate::text::word_count(&s.text)).sum();
+        let words = self.view.words;
         let mut repr = format!(
             "Summary(method={}, {} sentences, {} words, from {} documents",
             py_str_repr(self.view.method.name()),
@@ -305,7 +389,7 @@ impl PySummary {
         }
         repr.push_str(":\n");
         for s in &self.view.sentences {
-            repr.push_str(&format!("  [{} #{}] {:.3} {}\n", s.doc_id, s.index, s.score, preview(&s.text, 90)));
+            repr.push_str(&format!("  [{} #{}] {:.3} {}\n", s.doc_id.text(), s.index, s.score, preview(&s.text, 90)));
         }
         repr.push(')');
         repr
@@ -354,10 +438,22 @@ impl PySummary {
             .view
             .sentences
             .iter()
-            .map(|s| ViewSentence { doc: s.doc, doc_id: &s.doc_id, index: s.index, score: s.score, text: &s.text })
+            .map(|s| ViewSentence {
+                doc: s.doc,
+                doc_id: s.doc_id.text(),
+                index: s.index,
+                score: s.score,
+                relevance: self.view.query_terms.gt(&0).then_some(s.components.relevance),
+                text: &s.text,
+            })
             .collect();
-        let words = self.view.sentences.iter().map(|s| crate::text::word_count(&s.text)).sum();
-        let header = ViewHeader { method: self.view.method.name(), documents: self.view.documents, words, query: None };
+        let header = ViewHeader {
+            method: self.view.method.name(),
+            documents: self.view.documents,
+            words: self.view.words,
+            query: self.view.query.as_deref(),
+            notes: &self.view.notes,
+        };
         summary_card(&header, &sentences)
     }
 }
@@ -541,19 +637,41 @@ impl PySummarizer {
     }
 
     /// The summary of one cluster: a list of str, a dict of id -> str, or a list
-    /// of Document.
-    fn summarize(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PySummary> {
-        let documents = documents_of(docs)?;
-        let summary = py.detach(|| guard(|| self.inner.summarize(&documents)))?.map_err(to_py)?;
-        Ok(PySummary::of(&summary, &documents))
+    /// of Document. `query`: a question, a topic or keywords the summary answers.
+    /// `seen`: documents (of the same kinds) the reader has read; the summary then
+    /// tells what is new.
+    #[pyo3(signature = (docs, *, query=None, seen=None))]
+    fn summarize(
+        &self,
+        py: Python<'_>,
+        docs: &Bound<'_, PyAny>,
+        query: Option<&Bound<'_, PyAny>>,
+        seen: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySummary> {
+        let (documents, positional) = documents_of(docs)?;
+        let query = query_of(query)?;
+        let seen = seen_of(seen)?;
+        let focus = Focus { query: query.as_deref(), seen: &seen };
+        let summary = py.detach(|| guard(|| self.inner.summarize_focused(&documents, &focus)))?.map_err(to_py)?;
+        Ok(PySummary::of(summary, positional))
     }
 
-    /// Every sentence of the cluster with its score.
-    fn rank(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PyRanking> {
-        let documents = documents_of(docs)?;
-        let ranking = py.detach(|| guard(|| self.inner.rank(&documents)))?.map_err(to_py)?;
-        let sentences: Vec<_> = ranking.sentences.iter().map(|r| (&r.sentence, r.exclusion)).collect();
-        let views = SentenceView::all(&documents, &sentences);
+    /// Every sentence of the cluster with its score (and, with a query or seen
+    /// documents, its relevance and novelty).
+    #[pyo3(signature = (docs, *, query=None, seen=None))]
+    fn rank(
+        &self,
+        py: Python<'_>,
+        docs: &Bound<'_, PyAny>,
+        query: Option<&Bound<'_, PyAny>>,
+        seen: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRanking> {
+        let (documents, positional) = documents_of(docs)?;
+        let query = query_of(query)?;
+        let seen = seen_of(seen)?;
+        let focus = Focus { query: query.as_deref(), seen: &seen };
+        let ranking = py.detach(|| guard(|| self.inner.rank_focused(&documents, &focus)))?.map_err(to_py)?;
+        let views = ranking.sentences.iter().map(|r| SentenceView::of(&r.sentence, r.exclusion, positional)).collect();
         Ok(PyRanking { views, ranking })
     }
 
@@ -576,19 +694,21 @@ impl PySummarizer {
                 )))
             }
         };
-        let clusters: Vec<Vec<Document>> = clusters
+        let (clusters, positional): (Vec<Cluster>, Vec<bool>) = clusters
             .try_iter()
             .map_err(|_| pyo3::exceptions::PyTypeError::new_err("clusters must be an iterable of clusters"))?
             .enumerate()
-            .map(|(index, cluster)| documents_of(&cluster?).map_err(|error| in_cluster(py, index, error)))
-            .collect::<PyResult<_>>()?;
+            .map(|(index, cluster)| cluster_of(&cluster?).map_err(|error| in_cluster(py, index, error)))
+            .collect::<PyResult<Vec<_>>>()?
+            .into_iter()
+            .unzip();
         let results = py.detach(|| {
             guard(|| match threads {
-                None => Ok(self.inner.summarize_many(&clusters)),
+                None => Ok(self.inner.summarize_clusters(&clusters)),
                 Some(n) => rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
                     .build()
-                    .map(|pool| pool.install(|| self.inner.summarize_many(&clusters)))
+                    .map(|pool| pool.install(|| self.inner.summarize_clusters(&clusters)))
                     .map_err(|e| e.to_string()),
             })
         })?;
@@ -596,10 +716,10 @@ impl PySummarizer {
             results.map_err(|e| super::errors::PolysumError::new_err(format!("cannot start threads: {e}")))?;
         results
             .into_iter()
-            .zip(&clusters)
+            .zip(positional)
             .enumerate()
-            .map(|(index, (result, documents))| {
-                result.map(|s| PySummary::of(&s, documents)).map_err(|error| in_cluster(py, index, to_py(error)))
+            .map(|(index, (result, positional))| {
+                result.map(|s| PySummary::of(s, positional)).map_err(|error| in_cluster(py, index, to_py(error)))
             })
             .collect()
     }

@@ -6,7 +6,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyMapping, PyString};
 
 use super::classes::PyDocument;
 use super::errors::input_error;
-use crate::{Document, Error, Options, Value};
+use crate::{Cluster, Document, Error, Options, Value};
 
 /// A Python `str` as Rust text, refusing what cannot be UTF-8 (lone surrogates)
 /// and NUL characters, which mean binary data was decoded as text.
@@ -29,13 +29,18 @@ pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
 }
 
 /// A cluster from what Python users have at hand: a list (or any iterable) of
-/// `str` or `Document`, or a mapping of id to text.
-pub(crate) fn documents_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
+/// `str` or `Document`, or a mapping of id to text. Also says whether the ids are
+/// list positions (a list of plain `str`), which Python then gives back as ints.
+pub(crate) fn documents_of(docs: &Bound<'_, PyAny>) -> PyResult<(Vec<Document>, bool)> {
+    documents_named(docs, "docs")
+}
+
+fn documents_named(docs: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<Document>, bool)> {
     if docs.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "docs must be a list of documents (str or polysum.Document) or a dict of id -> text, not a single str; \
-             wrap it in a list: summarize([text])",
-        ));
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be a list of documents (str or polysum.Document) or a dict of id -> text, not a single str; \
+             wrap it in a list: [text]"
+        )));
     }
     if let Ok(mapping) = docs.cast::<PyMapping>() {
         let mut documents = Vec::new();
@@ -45,19 +50,21 @@ pub(crate) fn documents_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
             let text = text_of(&value, &|| format!("the text of document {id:?}"))?;
             documents.push(Document { id, text });
         }
-        return Ok(documents);
+        return Ok((documents, false));
     }
     let iterator = docs.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
-            "docs must be a list of documents (str or polysum.Document) or a dict of id -> text, not {}",
+            "{what} must be a list of documents (str or polysum.Document) or a dict of id -> text, not {}",
             type_name(docs)
         ))
     })?;
     let mut documents = Vec::new();
+    let mut positional = true;
     for (index, item) in iterator.enumerate() {
         let item = item?;
         if let Ok(document) = item.cast::<PyDocument>() {
             documents.push(document.get().inner.clone());
+            positional = false;
         } else if item.is_instance_of::<PyString>() {
             let text = text_of(&item, &|| format!("document {index}"))?;
             documents.push(Document { id: index.to_string(), text });
@@ -68,7 +75,51 @@ pub(crate) fn documents_of(docs: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
             )));
         }
     }
-    Ok(documents)
+    Ok((documents, positional))
+}
+
+/// The query argument: None, or a str (the empty str is a query without content
+/// words: the generic summary, with a note saying so).
+pub(crate) fn query_of(query: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    match query {
+        None => Ok(None),
+        Some(value) if value.is_none() => Ok(None),
+        Some(value) => text_of(value, &|| "query".into()).map(Some),
+    }
+}
+
+/// The seen argument: None, or documents of the same kinds as `docs`.
+pub(crate) fn seen_of(seen: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Document>> {
+    match seen {
+        None => Ok(Vec::new()),
+        Some(value) if value.is_none() => Ok(Vec::new()),
+        Some(value) => documents_named(value, "seen").map(|(documents, _)| documents),
+    }
+}
+
+/// One cluster of a batch: documents as `docs` takes them, or a dict
+/// `{"docs": ..., "query": ..., "seen": ...}` carrying its own focus.
+pub(crate) fn cluster_of(item: &Bound<'_, PyAny>) -> PyResult<(Cluster, bool)> {
+    if let Ok(mapping) = item.cast::<PyMapping>() {
+        if let Ok(docs) = mapping.get_item("docs") {
+            if !docs.is_instance_of::<PyString>() {
+                for key in mapping.keys()?.iter() {
+                    let key: String = key.extract().unwrap_or_default();
+                    if !["docs", "query", "seen"].contains(&key.as_str()) {
+                        return Err(PyTypeError::new_err(format!(
+                            "a cluster dict takes the keys docs, query and seen, not {key:?}"
+                        )));
+                    }
+                }
+                let (documents, positional) = documents_of(&docs)?;
+                let query = query_of(mapping.get_item("query").ok().as_ref())?;
+                let seen = seen_of(mapping.get_item("seen").ok().as_ref())?;
+                return Ok((Cluster { documents, query, seen }, positional));
+            }
+        }
+    }
+    let (documents, positional) = documents_of(item)?;
+    Ok((Cluster::from(documents), positional))
 }
 
 fn repr_of(value: &Bound<'_, PyAny>) -> String {

@@ -38,9 +38,11 @@ impl Theme {
 /// One sentence as the view shows it.
 pub(crate) struct ViewSentence<'a> {
     pub(crate) doc: usize,
-    pub(crate) doc_id: &'a str,
+    pub(crate) doc_id: String,
     pub(crate) index: usize,
     pub(crate) score: f64,
+    /// Relevance to the query, shown when the summary answers one.
+    pub(crate) relevance: Option<f64>,
     pub(crate) text: &'a str,
 }
 
@@ -50,6 +52,7 @@ pub(crate) struct ViewHeader<'a> {
     pub(crate) documents: usize,
     pub(crate) words: usize,
     pub(crate) query: Option<&'a str>,
+    pub(crate) notes: &'a [String],
 }
 
 /// The card: a header (method, sentence and word counts, documents, the query if
@@ -73,13 +76,17 @@ pub(crate) fn summary_card(header: &ViewHeader<'_>, sentences: &[ViewSentence<'_
     if let Some(query) = header.query {
         html.push_str(&format!("<div class=\"ps-query\"><b>Query:</b> {}</div>", escape(query)));
     }
+    for note in header.notes {
+        html.push_str(&format!("<div class=\"ps-head\">{}</div>", escape(note)));
+    }
     for s in sentences {
         let colour = SOURCE_COLOURS[s.doc % SOURCE_COLOURS.len()];
+        let relevance = s.relevance.map(|r| format!(" · relevance {r:.2}")).unwrap_or_default();
         html.push_str(&format!(
             "<div class=\"ps-s\" style=\"border-left-color:{colour}\"><span class=\"ps-tag\" \
-             style=\"background:{colour};color:{}\">{} #{} · {:.3}</span> {}</div>",
+             style=\"background:{colour};color:{}\">{} #{} · {:.3}{relevance}</span> {}</div>",
             tag_text_colour(colour),
-            escape(s.doc_id),
+            escape(&s.doc_id),
             s.index,
             s.score,
             escape(s.text)

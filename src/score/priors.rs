@@ -13,7 +13,7 @@ use crate::ids::{IdVec, NodeId};
 const SUPPORT_COSINE: f64 = 0.3;
 
 /// The parts a sentence's score is made of, each in [0, 1].
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ScoreComponents {
     /// The method's salience, divided by the highest in the cluster.
     pub salience: f64,
@@ -24,17 +24,41 @@ pub struct ScoreComponents {
     pub length: f64,
     /// Share of the other documents with a sentence similar to this one.
     pub support: f64,
+    /// Cosine to the query, expanded by its best-matching sentences; 0 without a query.
+    #[serde(default)]
+    pub relevance: f64,
+    /// One minus the highest cosine to a sentence of the seen documents; 1 when
+    /// nothing was seen.
+    #[serde(default = "one")]
+    pub novelty: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+impl Default for ScoreComponents {
+    fn default() -> Self {
+        ScoreComponents { salience: 0.0, position: 0.0, length: 0.0, support: 0.0, relevance: 0.0, novelty: 1.0 }
+    }
 }
 
 impl ScoreComponents {
     /// The final score: the salience and the priors mixed by their weights, damped
-    /// by length.
-    pub(crate) fn combine(&self, config: &Config) -> f64 {
+    /// by length; with a query, mixed with relevance by `query_weight`; scaled by
+    /// novelty (1, so no change, when nothing was seen).
+    pub(crate) fn combine(&self, config: &Config, query: bool) -> f64 {
         let salience_weight = 1.0 - config.position_weight - config.support_weight;
-        self.length
+        let generic = self.length
             * (salience_weight * self.salience
                 + config.position_weight * self.position
-                + config.support_weight * self.support)
+                + config.support_weight * self.support);
+        let focused = if query {
+            (1.0 - config.query_weight) * generic + config.query_weight * self.length * self.relevance
+        } else {
+            generic
+        };
+        focused * self.novelty
     }
 }
 
@@ -65,6 +89,8 @@ pub(crate) fn components(
                 position: 1.0 / (1.0 + sentence.candidate_position as f64).sqrt(),
                 length: (sentence.words as f64 / config.min_words.max(1) as f64).min(1.0),
                 support: if other_documents == 0 { 0.0 } else { supporting.len() as f64 / other_documents as f64 },
+                relevance: 0.0,
+                novelty: 1.0,
             }
         })
         .collect()

@@ -35,10 +35,15 @@ def test_summarize_accepts_list_dict_and_documents(example):
     from_docs = polysum.summarize([polysum.Document(i, t) for i, t in example.items()], max_sentences=3)
     from_tuple = polysum.summarize(tuple(texts), max_sentences=3)
     assert [s.doc_id for s in from_dict] == [s.doc_id for s in from_docs]
-    assert [s.doc_id for s in from_list] == [str(s.doc) for s in from_list]
+    assert [s.doc_id for s in from_list] == [s.doc for s in from_list]
     assert [s.text for s in from_list] == [s.text for s in from_dict] == [s.text for s in from_tuple]
     for s in from_dict:
         assert s.doc_id == ids[s.doc]
+    # The README's invariant, for every input kind that can be indexed again.
+    for docs, summary in [(example, from_dict), (texts, from_list), (tuple(texts), from_tuple)]:
+        for s in summary:
+            assert docs[s.doc_id][s.start : s.end] == s.text
+            assert docs[s.doc_id].encode()[s.byte_start : s.byte_end].decode() == s.text
 
 
 def test_summary_sentences_slice_their_documents(example):
@@ -48,7 +53,7 @@ def test_summary_sentences_slice_their_documents(example):
     for s in summary:
         assert texts[s.doc][s.start : s.end] == s.text
         assert 0 < s.score <= 1
-        assert set(s.components) == {"salience", "position", "length", "support"}
+        assert set(s.components) == {"salience", "position", "length", "support", "relevance", "novelty"}
         assert s.excluded is None
 
 
@@ -80,8 +85,8 @@ def test_summary_is_a_frozen_sequence(example):
         summary[0].score = 1.0  # type: ignore[misc]
     assert summary.method == "centroid"
     assert summary.documents == 3
-    assert summary.total_sentences > summary.documents
-    assert summary.total_words > 100
+    assert summary.cluster_sentences > summary.documents
+    assert summary.cluster_words > 100
 
 
 def test_repr_is_readable(example):
@@ -141,6 +146,7 @@ def test_every_option_is_accepted_and_reported(example):
         lexrank_threshold=0.1,
         idf="documents",
         filter_boilerplate=False,
+        query_weight=0.3,
         max_input_bytes=1_000_000,
     )
     summarizer = polysum.Summarizer(**options)
@@ -169,7 +175,7 @@ def test_budgets_hold(example, budget, measure):
 
 def test_ratio_budget(example):
     summary = polysum.summarize(example, ratio=0.2)
-    assert 0 < sum(len(s.text.split()) for s in summary) <= 0.2 * summary.total_words + 1
+    assert 0 < sum(len(s.text.split()) for s in summary) <= 0.2 * summary.cluster_words + 1
 
 
 def test_methods_and_orders_differ(example):
