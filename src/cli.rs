@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::options::{Kind, Options, Value, OPTIONS};
-use crate::{Config, Document, Summarizer, Summary};
+use crate::{Cluster, Config, Document, Focus, Summarizer, Summary};
 
 /// Exit codes, as documented in `--help`.
 pub mod exit {
@@ -103,6 +103,14 @@ struct Args {
     /// Stop at the first cluster that fails.
     #[arg(long)]
     strict: bool,
+    /// Focus the summary on a question, topic or keywords (a JSON line's own
+    /// "query" wins).
+    #[arg(long, value_name = "TEXT")]
+    query: Option<String>,
+    /// Text files the reader has already seen: the summary tells what is new
+    /// (files input only; JSON lines carry "seen").
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "jsonl")]
+    seen: Vec<PathBuf>,
 }
 
 /// The command line: the command's own arguments, then one flag per option of
@@ -179,6 +187,34 @@ struct ClusterLine {
     #[serde(default)]
     id: Option<serde_json::Value>,
     docs: Vec<DocumentLine>,
+    /// A query: a string, or a topic `{"title": ..., "narrative": ...}` as DUC and
+    /// TAC write them.
+    #[serde(default)]
+    query: Option<QueryLine>,
+    /// Documents the reader has seen, in the same forms as `docs`.
+    #[serde(default)]
+    seen: Vec<DocumentLine>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum QueryLine {
+    Text(String),
+    Topic {
+        #[serde(default)]
+        title: String,
+        #[serde(default)]
+        narrative: String,
+    },
+}
+
+impl QueryLine {
+    fn text(self) -> String {
+        match self {
+            QueryLine::Text(text) => text,
+            QueryLine::Topic { title, narrative } => format!("{title}\n{narrative}").trim().to_owned(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -212,19 +248,27 @@ fn id_text(value: Option<serde_json::Value>, fallback: String) -> String {
 /// # Errors
 ///
 /// A message (`invalid cluster: ...`) when the line is not such an object.
-pub fn parse_line(line: &str, number: usize) -> Result<(String, Vec<Document>), String> {
+pub fn parse_line(line: &str, number: usize) -> Result<(String, Cluster), String> {
     let cluster: ClusterLine = serde_json::from_str(line).map_err(|e| format!("invalid cluster: {e}"))?;
     let id = id_text(cluster.id, number.to_string());
-    let documents = cluster
-        .docs
-        .into_iter()
-        .enumerate()
-        .map(|(i, doc)| match doc {
-            DocumentLine::Text(text) => Document::new(i.to_string(), text),
-            DocumentLine::Document { id, text } => Document::new(id_text(id, i.to_string()), text),
-        })
-        .collect();
-    Ok((id, documents))
+    let documents_of = |lines: Vec<DocumentLine>| -> Vec<Document> {
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, doc)| match doc {
+                DocumentLine::Text(text) => Document::new(i.to_string(), text),
+                DocumentLine::Document { id, text } => Document::new(id_text(id, i.to_string()), text),
+            })
+            .collect()
+    };
+    Ok((
+        id,
+        Cluster {
+            documents: documents_of(cluster.docs),
+            query: cluster.query.map(QueryLine::text),
+            seen: documents_of(cluster.seen),
+        },
+    ))
 }
 
 /// The longest JSON line the command reads for a given `max_input_bytes`: twice
@@ -496,7 +540,9 @@ fn run(args: &Args, summarizer: &Summarizer) -> Result<i32, Failure> {
     let code = match input {
         Input::Batch(jsonl) => batch(args, summarizer, jsonl, &mut writer)?,
         Input::Cluster(cluster) => {
-            let result = summarizer.summarize(&cluster.documents).map_err(|e| e.to_string());
+            let seen = read_documents(&args.seen)?;
+            let focus = Focus { query: args.query.as_deref(), seen: &seen };
+            let result = summarizer.summarize_focused(&cluster.documents, &focus).map_err(|e| e.to_string());
             if let Err(message) = &result {
                 eprintln!("polysum: {message}");
             }
@@ -515,17 +561,17 @@ fn run(args: &Args, summarizer: &Summarizer) -> Result<i32, Failure> {
 
 enum Input {
     Batch(Jsonl),
-    Cluster(Cluster),
+    Cluster(FileCluster),
 }
 
 /// One cluster read from files.
-struct Cluster {
+struct FileCluster {
     id: String,
     files: Vec<PathBuf>,
     documents: Vec<Document>,
 }
 
-fn read_cluster(inputs: &[PathBuf]) -> Result<Cluster, Failure> {
+fn read_cluster(inputs: &[PathBuf]) -> Result<FileCluster, Failure> {
     let files: Vec<PathBuf> = match inputs {
         [] => return Err(Failure::Usage("give files, a folder or --jsonl FILE (see --help)".into())),
         [folder] if folder.is_dir() => {
@@ -546,7 +592,13 @@ fn read_cluster(inputs: &[PathBuf]) -> Result<Cluster, Failure> {
         [folder] if folder.is_dir() => folder.display().to_string(),
         _ => "cluster".to_string(),
     };
-    let documents = files
+    let documents = read_documents(&files)?;
+    Ok(FileCluster { id, files, documents })
+}
+
+/// Text files as documents named by their file names.
+fn read_documents(files: &[PathBuf]) -> Result<Vec<Document>, Failure> {
+    files
         .iter()
         .map(|path| {
             let bytes = fs::read(path).map_err(|e| io_failure("read", &path.display(), e))?;
@@ -562,8 +614,7 @@ fn read_cluster(inputs: &[PathBuf]) -> Result<Cluster, Failure> {
             // U+FFFD for each bad byte.
             Ok(Document::new(name, String::from_utf8_lossy(&bytes).into_owned()))
         })
-        .collect::<Result<_, Failure>>()?;
-    Ok(Cluster { id, files, documents })
+        .collect()
 }
 
 /// An opened JSON-lines input.
@@ -685,7 +736,7 @@ fn batch(args: &Args, summarizer: &Summarizer, jsonl: Jsonl, writer: &mut Writer
                 if interrupt.received().is_some() {
                     return None;
                 }
-                Some(item.map(|(number, line)| outcome_of(summarizer, number, line, limit)))
+                Some(item.map(|(number, line)| outcome_of(summarizer, number, line, limit, args.query.as_deref())))
             })
             .collect();
         let mut done = 0u64;
@@ -725,12 +776,17 @@ fn batch(args: &Args, summarizer: &Summarizer, jsonl: Jsonl, writer: &mut Writer
 }
 
 /// Summarises one read line.
-fn outcome_of(summarizer: &Summarizer, number: usize, line: Line, limit: usize) -> Outcome {
+fn outcome_of(summarizer: &Summarizer, number: usize, line: Line, limit: usize, query: Option<&str>) -> Outcome {
     let failed = |message: String| Outcome { line: number, id: number.to_string(), result: Err(message) };
     match line {
         Line::Text(text) => match parse_line(&text, number) {
-            Ok((id, documents)) => {
-                let result = summarizer.summarize(&documents).map_err(|e| e.to_string());
+            Ok((id, mut cluster)) => {
+                // The line's own query wins over --query.
+                if cluster.query.is_none() {
+                    cluster.query = query.map(str::to_owned);
+                }
+                let result =
+                    summarizer.summarize_focused(&cluster.documents, &cluster.focus()).map_err(|e| e.to_string());
                 Outcome { line: number, id, result }
             }
             Err(message) => failed(message),

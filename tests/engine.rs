@@ -3,7 +3,9 @@
 
 mod common;
 
-use polysum::{Budget, Config, Document, Error, Exclusion, IdfScope, Language, Method, Order, Summarizer, Summary};
+use polysum::{
+    Budget, Cluster, Config, Document, Error, Exclusion, Focus, IdfScope, Language, Method, Order, Summarizer, Summary,
+};
 
 fn summarize(config: Config, documents: &[Document]) -> Summary {
     Summarizer::new(config).unwrap().summarize(documents).unwrap()
@@ -257,4 +259,44 @@ fn headlines_over_date_lines_give_way_to_their_ledes() {
     let summary = summarize(Config { budget: Budget::Sentences(2), ..Config::default() }, &documents);
     assert!(summary.text().contains("A winter storm flooded"), "{}", summary.text());
     assert!(!summary.text().contains("Storm floods the coastal town."), "{}", summary.text());
+}
+
+#[test]
+fn a_focus_without_query_or_seen_changes_nothing_and_batches_match_one_by_one() {
+    let documents = common::example_cluster();
+    for method in Method::ALL {
+        let summarizer =
+            Summarizer::new(Config { method: *method, budget: Budget::Words(80), ..Config::default() }).unwrap();
+        let generic = summarizer.summarize(&documents).unwrap();
+        assert_eq!(summarizer.summarize_focused(&documents, &Focus::default()).unwrap(), generic);
+        assert_eq!(
+            summarizer.rank_focused(&documents, &Focus::default()).unwrap(),
+            summarizer.rank(&documents).unwrap()
+        );
+        let clusters = [
+            Cluster::from(documents.clone()),
+            Cluster {
+                documents: documents[1..].to_vec(),
+                query: Some("repairs cost".into()),
+                seen: documents[..1].to_vec(),
+            },
+        ];
+        let batch = summarizer.summarize_clusters(&clusters);
+        assert_eq!(batch[0].as_ref().unwrap(), &generic);
+        let one = summarizer.summarize_focused(&clusters[1].documents, &clusters[1].focus()).unwrap();
+        assert_eq!(batch[1].as_ref().unwrap(), &one);
+        assert_eq!(one.query.as_deref(), Some("repairs cost"));
+        assert_eq!(one.seen_documents, 1);
+    }
+}
+
+#[test]
+fn summaries_read_back_from_json_are_checked() {
+    let documents = common::example_cluster();
+    let summary = Summarizer::new(Config::default()).unwrap().summarize(&documents).unwrap();
+    let json = serde_json::to_string(&summary).unwrap();
+    assert_eq!(Summary::from_json(&json).unwrap(), summary);
+    let broken = json.replacen("\"end\":", "\"end\":1", 1);
+    assert!(matches!(Summary::from_json(&broken), Err(Error::InvalidSummary(_))));
+    assert!(Summary::from_json(&"[".repeat(100_000)).is_err());
 }

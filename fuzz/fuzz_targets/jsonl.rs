@@ -30,8 +30,8 @@ fuzz_target!(|data: &[u8]| {
                 assert!(raw.len() <= limit);
                 assert_eq!(text.as_bytes(), content);
                 assert!(!content.contains(&0));
-                if let Ok((_, documents)) = parse_line(&text, number) {
-                    assert!(documents.iter().all(|d| text.len() >= d.text.len()));
+                if let Ok((_, cluster)) = parse_line(&text, number) {
+                    assert!(cluster.documents.iter().chain(&cluster.seen).all(|d| text.len() >= d.text.len()));
                 }
             }
             Line::Invalid(message) => {

@@ -96,3 +96,44 @@ def test_console_script_exits_quietly_when_its_output_is_closed():
     stderr = proc.stderr.read()
     assert proc.returncode == 141, stderr.decode()
     assert stderr == b""
+
+
+def test_command_json_reads_back_as_the_same_summary_with_the_same_offsets(example):
+    result = subprocess.run(
+        [script(), str(ROOT / "examples" / "cluster"), "--max-words", "60", "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    record = json.loads(result.stdout)
+    from_command = polysum.Summary.from_json(json.dumps(record["summary"]))
+    assert from_command == polysum.summarize(example, max_words=60)
+    for s in from_command:
+        assert example[s.doc_id][s.start : s.end] == s.text
+        assert example[s.doc_id].encode()[s.byte_start : s.byte_end].decode() == s.text
+
+
+def test_command_takes_a_query_on_the_line_and_on_the_command_line(tmp_path, example):
+    question = "How much will the repairs cost?"
+    line = {"id": "bridge", "docs": [{"id": k, "text": v} for k, v in example.items()], "query": question}
+    topic = dict(line, query={"title": "Repairs", "narrative": question})
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps(line) + "\n" + json.dumps(topic) + "\n", encoding="utf-8")
+    result = subprocess.run([script(), "--jsonl", str(batch), "--max-words", "40"], capture_output=True, text=True)
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    expected = polysum.summarize(example, max_words=40, query=question)
+    assert polysum.Summary.from_json(json.dumps(records[0]["summary"])) == expected
+    assert records[1]["summary"]["query"] == "Repairs\n" + question
+    files = sorted(str(p) for p in (ROOT / "examples" / "cluster").glob("*.txt"))
+    result = subprocess.run(
+        [script(), *files[1:], "--seen", files[0], "--query", question, "--max-words", "40", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (record,) = json.loads(result.stdout)
+    names = [pathlib.Path(f).name for f in files]
+    docs = {n: example[n] for n in names[1:]}
+    assert polysum.Summary.from_json(json.dumps(record["summary"])) == polysum.summarize(
+        docs, seen=[example[names[0]]], query=question, max_words=40
+    )
