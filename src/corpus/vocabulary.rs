@@ -37,11 +37,25 @@ impl<'a> Vocabulary<'a> {
     pub(crate) fn read(&mut self, words: &[&'a str], terms: &mut Vec<u32>) {
         terms.clear();
         for &word in words {
-            let id = *self.known_words.entry(word).or_insert_with(|| {
-                let term = self.analyzer.term(word)?;
-                let next_id = self.terms.len() as u32;
-                Some(*self.terms.entry(term).or_insert(next_id))
-            });
+            let id = match self.known_words.get(word) {
+                Some(&id) => id,
+                None => {
+                    // The term is borrowed from the analyser's cache: only a term new
+                    // to the cluster is copied, into the vocabulary.
+                    let vocabulary = &mut self.terms;
+                    let id = self.analyzer.with_term(word, |term| {
+                        let term = term?;
+                        if let Some(&id) = vocabulary.get(term) {
+                            return Some(id);
+                        }
+                        let next_id = vocabulary.len() as u32;
+                        vocabulary.insert(term.to_owned(), next_id);
+                        Some(next_id)
+                    });
+                    self.known_words.insert(word, id);
+                    id
+                }
+            };
             terms.extend(id);
         }
     }

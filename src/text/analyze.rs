@@ -17,13 +17,16 @@ const CACHED_WORDS: usize = 100_000;
 /// so a megabyte of junk without spaces would take them seconds.
 const LONGEST_STEMMED: usize = 128;
 
-/// Surface word (per language) -> its term, or None for a stop word.
-type TermCache = FxHashMap<(Language, Box<str>), Option<Box<str>>>;
+/// Surface word -> its term, or None for a stop word; one map per language,
+/// indexed by the language's place in [`Language::ALL`]. Keyed by `Box<str>`
+/// rather than by (language, word) so that a lookup borrows the word as `&str`:
+/// a hit allocates nothing.
+type TermCache = Vec<FxHashMap<Box<str>, Option<Box<str>>>>;
 
 thread_local! {
     /// Surface word -> term, per language: batch jobs summarise cluster after
     /// cluster in one language, and stemming is most of the cost of analysis.
-    static TERMS: RefCell<TermCache> = RefCell::new(TermCache::default());
+    static TERMS: RefCell<TermCache> = const { RefCell::new(Vec::new()) };
 }
 
 /// Turns text into the terms polysum compares sentences by.
@@ -33,7 +36,8 @@ thread_local! {
 /// with the language's Snowball stemmer.
 #[derive(Clone, Copy)]
 pub struct Analyzer {
-    language: Language,
+    /// The language's place in [`Language::ALL`]: its slot in the term cache.
+    slot: usize,
     data: &'static LanguageData,
 }
 
@@ -46,27 +50,41 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// The analyser for `language`.
     pub fn new(language: Language) -> Self {
-        Analyzer { language, data: LanguageData::get(language) }
+        let slot =
+            Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
+        Analyzer { slot, data: LanguageData::get(language) }
     }
 
     /// The term of one word: `None` for a stop word or a word without letters or
     /// digits.
     pub fn term(&self, word: &str) -> Option<String> {
+        self.with_term(word, |term| term.map(str::to_owned))
+    }
+
+    /// Calls `f` with the term of `word` (as [`term`](Self::term) gives it) and
+    /// returns what `f` returns. A word seen before is looked up by reference, so
+    /// the vocabulary turns it into a term id without any allocation. `f` must not
+    /// analyse words itself: it runs while the thread's cache is borrowed.
+    pub(crate) fn with_term<R>(&self, word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
         if word.len() > LONGEST_STEMMED {
-            return self.fold(word);
+            return f(self.fold(word).as_deref());
         }
-        let key = (self.language, Box::<str>::from(word));
-        if let Some(term) = TERMS.with_borrow(|cache| cache.get(&key).cloned()) {
-            return term.map(String::from);
-        }
-        let term = self.fold_and_stem(word);
         TERMS.with_borrow_mut(|cache| {
-            if cache.len() >= CACHED_WORDS {
-                cache.clear();
+            if cache.len() <= self.slot {
+                cache.resize_with(Language::ALL.len(), FxHashMap::default);
             }
-            cache.insert(key, term.as_deref().map(Box::from));
-        });
-        term
+            let terms = &mut cache[self.slot];
+            if let Some(term) = terms.get(word) {
+                return f(term.as_deref());
+            }
+            let term = self.fold_and_stem(word).map(String::into_boxed_str);
+            if terms.len() >= CACHED_WORDS {
+                terms.clear();
+            }
+            let result = f(term.as_deref());
+            terms.insert(Box::from(word), term);
+            result
+        })
     }
 
     fn fold_and_stem(&self, word: &str) -> Option<String> {
@@ -79,18 +97,33 @@ impl Analyzer {
 
     /// The word lower-cased, apostrophes unified and trimmed; `None` for a stop word.
     fn fold(&self, word: &str) -> Option<String> {
-        let mut folded = String::with_capacity(word.len());
-        for c in word.chars() {
-            match c {
-                '’' | 'ʼ' | '`' => folded.push('\''),
-                _ => folded.extend(c.to_lowercase()),
+        let folded = if word.is_ascii() {
+            // ASCII letters lower-case to themselves in Unicode too, and of the
+            // apostrophes only '`' is ASCII: a byte loop gives the same string as
+            // the char loop below without its per-char case-mapping lookups.
+            let mut folded = word.to_ascii_lowercase();
+            if folded.contains('`') {
+                folded = folded.replace('`', "'");
             }
-        }
-        let word = folded.trim_end_matches("'s").trim_matches('\'');
-        if word.is_empty() || self.data.stopwords.contains(word) {
+            folded
+        } else {
+            let mut folded = String::with_capacity(word.len());
+            for c in word.chars() {
+                match c {
+                    '’' | 'ʼ' | '`' => folded.push('\''),
+                    _ => folded.extend(c.to_lowercase()),
+                }
+            }
+            folded
+        };
+        let trimmed = folded.trim_end_matches("'s").trim_matches('\'');
+        if trimmed.is_empty() || self.data.stopwords.contains(trimmed) {
             return None;
         }
-        Some(word.to_owned())
+        if trimmed.len() == folded.len() {
+            return Some(folded);
+        }
+        Some(trimmed.to_owned())
     }
 
     /// The terms of `text`, in order.

@@ -1,11 +1,11 @@
 //! The languages polysum knows, and what each brings: a stemmer, stop words and
 //! sentence-segmentation abbreviations (read by `rules`).
 
-use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -142,7 +142,9 @@ impl FromStr for Language {
 pub(crate) struct LanguageData {
     /// None where no Snowball stemmer exists: terms are then the folded words.
     pub(crate) stemmer: Option<rust_stemmers::Stemmer>,
-    pub(crate) stopwords: HashSet<String>,
+    /// Looked up once per distinct word: Fx hashing is several times cheaper than
+    /// SipHash on such short keys, and the lists are ours, not an attacker's.
+    pub(crate) stopwords: FxHashSet<String>,
 }
 
 impl LanguageData {

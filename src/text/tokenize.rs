@@ -48,31 +48,61 @@ pub struct AsciiWords<'a> {
     at: usize,
 }
 
-fn is_core(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// Byte classes of the ASCII word rules, one table lookup per byte instead of
+/// several range comparisons: the tokenizer runs over every byte of the cluster.
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+/// Letters, digits and '_': the bytes that run together into a word.
+const CORE: u8 = 4;
+/// '.', ':' and '\'' join two letters.
+const JOINS_LETTERS: u8 = 8;
+/// '.', ',', ';' and '\'' join two digits.
+const JOINS_DIGITS: u8 = 16;
+
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            table[b] = ALPHA | CORE;
+        } else if c.is_ascii_digit() {
+            table[b] = DIGIT | CORE;
+        }
+        b += 1;
+    }
+    table[b'_' as usize] = CORE;
+    table[b'.' as usize] = JOINS_LETTERS | JOINS_DIGITS;
+    table[b':' as usize] = JOINS_LETTERS;
+    table[b'\'' as usize] = JOINS_LETTERS | JOINS_DIGITS;
+    table[b',' as usize] = JOINS_DIGITS;
+    table[b';' as usize] = JOINS_DIGITS;
+    table
+};
 
 impl<'a> Iterator for AsciiWords<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
+        let class = |i: usize| CLASS[usize::from(bytes[i])];
         loop {
-            let start = self.at + bytes[self.at..].iter().position(|&b| is_core(b))?;
+            let start = self.at + bytes[self.at..].iter().position(|&b| CLASS[usize::from(b)] & CORE != 0)?;
             let mut end = start + 1;
-            let mut alphanumeric = bytes[start].is_ascii_alphanumeric();
+            let mut alphanumeric = class(start) & (ALPHA | DIGIT) != 0;
             while end < bytes.len() {
-                let b = bytes[end];
-                if is_core(b) {
-                    alphanumeric |= b.is_ascii_alphanumeric();
+                let here = class(end);
+                if here & CORE != 0 {
+                    alphanumeric |= here & (ALPHA | DIGIT) != 0;
                     end += 1;
                     continue;
                 }
-                let (before, after) = (bytes[end - 1], bytes.get(end + 1).copied().unwrap_or(0));
-                let joins_letters =
-                    before.is_ascii_alphabetic() && after.is_ascii_alphabetic() && matches!(b, b'.' | b':' | b'\'');
-                let joins_digits =
-                    before.is_ascii_digit() && after.is_ascii_digit() && matches!(b, b'.' | b',' | b';' | b'\'');
+                if here & (JOINS_LETTERS | JOINS_DIGITS) == 0 || end + 1 >= bytes.len() {
+                    break;
+                }
+                let (before, after) = (class(end - 1), class(end + 1));
+                let joins_letters = here & JOINS_LETTERS != 0 && before & after & ALPHA != 0;
+                let joins_digits = here & JOINS_DIGITS != 0 && before & after & DIGIT != 0;
                 if joins_letters || joins_digits {
                     end += 2;
                     alphanumeric = true;

@@ -131,10 +131,7 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
         // to the next list item.
         let limit = items.peek().map_or(s.len(), |item| item.start.clamp(i, s.len()));
         if !MAY_END[usize::from(bytes[i])] {
-            i += 1;
-            while i < limit && !MAY_END[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i = skip_to_may_end(bytes, i + 1, limit);
             continue;
         }
         let c = s[i..].chars().next().expect("i is on a char boundary inside s");
@@ -201,4 +198,28 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
             terminated: ends_terminal(rest),
         });
     }
+}
+
+/// The first index from `i` below `limit` whose byte may end a sentence
+/// ([`MAY_END`]), or `limit` (or `i`, if that is past it). Most of a text's bytes
+/// are not, so it looks at eight at a time: a word holds a candidate only if it
+/// has a byte of 0x80 or more or one of the five ASCII marks, which bit tricks
+/// tell without a table lookup per byte; the byte loop then finds which.
+fn skip_to_may_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    // Exact test for a zero byte in `y` (the classic `haszero`).
+    let has_zero = |y: u64| y.wrapping_sub(LO) & !y & HI != 0;
+    while i + 8 <= limit {
+        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(chunk);
+        if x & HI != 0 || [b'.', b'!', b'?', b';', b':'].iter().any(|&mark| has_zero(x ^ (LO * u64::from(mark)))) {
+            break;
+        }
+        i += 8;
+    }
+    while i < limit && !MAY_END[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
 }

@@ -517,3 +517,19 @@ fn lower_cased_text_splits_after_plain_words() {
     // One capital and the usual rules apply: a lower-case word goes on.
     assert_eq!(split("We paid the bill. then left."), ["We paid the bill. then left."]);
 }
+
+#[test]
+fn word_at_a_time_skip_agrees_with_the_byte_table() {
+    // Every byte value at every offset of a 20-byte window of filler, so that the
+    // candidate falls in each lane of the eight-byte words and in the tail.
+    for b in 0..=255u8 {
+        for at in 0..20 {
+            let mut bytes = vec![b'a'; 20];
+            bytes[at] = b;
+            for (start, limit) in [(0, 20), (1, 20), (0, 13), (3, 9), (5, 5)] {
+                let naive = (start..limit).find(|&i| MAY_END[usize::from(bytes[i])]).unwrap_or(limit.max(start));
+                assert_eq!(super::skip_to_may_end(&bytes, start, limit), naive, "byte {b} at {at}, {start}..{limit}");
+            }
+        }
+    }
+}
