@@ -402,8 +402,8 @@ options! {
     /// notices) out of the summary.
     filter_boilerplate: bool = true;
     /// With a query: how strongly it pulls, in [0, 1]. 0 ignores it, 1 ranks by
-    /// relevance to it alone (the priors still weigh in through length).
-    query_weight: f64 = 0.6, check unit_interval;
+    /// relevance to it alone; the position and support priors fade as it grows.
+    query_weight: f64 = 0.4, check unit_interval;
     /// The largest cluster accepted, in bytes of text.
     max_input_bytes: usize = DEFAULT_MAX_INPUT_BYTES, check at_least_one;
 }

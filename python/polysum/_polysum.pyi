@@ -155,7 +155,7 @@ class Summarizer:
         lexrank_threshold: float | None = None,
         idf: str = "sentences",
         filter_boilerplate: bool = True,
-        query_weight: float = 0.6,
+        query_weight: float = 0.4,
         max_input_bytes: int = 67108864,
     ) -> Summarizer: ...
     @property
