@@ -135,6 +135,7 @@ fn command() -> clap::Command {
             Kind::Number => arg.value_name(if spec.optional { "X|none" } else { "X" }),
             Kind::Choice => arg.value_name("NAME"),
             Kind::Flag => arg.value_name("BOOL").num_args(0..=1).default_missing_value("true"),
+            Kind::Words => arg.value_name("WORD,..."),
         };
         if let Some(group) = spec.group {
             arg = arg.group(group);
@@ -163,6 +164,8 @@ fn plain(value: &Value) -> String {
     match value {
         Value::Str(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
+        Value::List(words) if words.is_empty() => "none".into(),
+        Value::List(words) => words.join(","),
         other => other.to_string(),
     }
 }

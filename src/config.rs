@@ -154,6 +154,10 @@ pub struct Config {
     pub max_input_bytes: usize,
     /// [`Options::query_weight`].
     pub query_weight: f64,
+    /// [`Options::stop_words`].
+    pub stop_words: Vec<String>,
+    /// [`Options::replace_stop_words`].
+    pub replace_stop_words: bool,
 }
 
 impl Default for Config {

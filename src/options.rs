@@ -46,6 +46,8 @@ pub enum Value {
     Float(f64),
     /// A name or a word.
     Str(String),
+    /// A list of words.
+    List(Vec<String>),
 }
 
 impl fmt::Display for Value {
@@ -58,6 +60,10 @@ impl fmt::Display for Value {
             Value::Int(n) => write!(f, "{n}"),
             Value::Float(x) => write!(f, "{x:?}"),
             Value::Str(s) => write!(f, "'{s}'"),
+            Value::List(words) => {
+                let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+                write!(f, "[{}]", quoted.join(", "))
+            }
         }
     }
 }
@@ -74,6 +80,8 @@ pub enum Kind {
     Flag,
     /// One of a list of names, listed in [`OptionSpec::choices`].
     Choice,
+    /// A list of words (comma-separated on the command line).
+    Words,
 }
 
 /// One option as the catalogue describes it.
@@ -113,6 +121,9 @@ impl OptionSpec {
             Kind::Choice => return Ok(Value::Str(trimmed.to_owned())),
             Kind::Count => trimmed.parse::<i128>().map(Value::Int).ok().ok_or("a whole number"),
             Kind::Number => trimmed.parse::<f64>().map(Value::Float).ok().ok_or("a number"),
+            Kind::Words => {
+                Ok(Value::List(trimmed.split(',').map(str::trim).filter(|w| !w.is_empty()).map(String::from).collect()))
+            }
             Kind::Flag => match trimmed.to_ascii_lowercase().as_str() {
                 "true" | "yes" | "on" | "1" => Ok(Value::Bool(true)),
                 "false" | "no" | "off" | "0" => Ok(Value::Bool(false)),
@@ -144,6 +155,7 @@ fn wrong_type(field: &'static str, expected: &'static str, value: &Value) -> Err
         Value::Int(_) => "an int",
         Value::Float(_) => "a float",
         Value::Str(_) => "a str",
+        Value::List(_) => "a list",
     };
     Error::OptionType { field, expected, got }
 }
@@ -193,6 +205,23 @@ impl OptionType for bool {
 
     fn to_value(&self) -> Value {
         Value::Bool(*self)
+    }
+}
+
+impl OptionType for Vec<String> {
+    const KIND: Kind = Kind::Words;
+
+    fn from_value(field: &'static str, value: Value) -> Result<Self> {
+        match value {
+            Value::List(words) => Ok(words),
+            // One word alone is a list of one.
+            Value::Str(word) => Ok(vec![word]),
+            other => Err(wrong_type(field, "a list of str", &other)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::List(self.clone())
     }
 }
 
@@ -401,9 +430,14 @@ options! {
     /// Keep headings, bylines, datelines and boilerplate ("subscribe", copyright
     /// notices) out of the summary.
     filter_boilerplate: bool = true;
+    /// Stop words of your own, added to the language's list: words that say
+    /// nothing in your documents (a site's name, "said").
+    stop_words: Vec<String> = Vec::new();
+    /// Whether stop_words replaces the language's list instead of adding to it.
+    replace_stop_words: bool = false;
     /// With a query: how strongly it pulls, in [0, 1]. 0 ignores it, 1 ranks by
     /// relevance to it alone; the position and support priors fade as it grows.
-    query_weight: f64 = 0.4, check unit_interval;
+    query_weight: f64 = 0.5, check unit_interval;
     /// The largest cluster accepted, in bytes of text.
     max_input_bytes: usize = DEFAULT_MAX_INPUT_BYTES, check at_least_one;
 }
@@ -525,6 +559,8 @@ impl TryFrom<Options> for Config {
             filter_boilerplate: options.filter_boilerplate,
             max_input_bytes: options.max_input_bytes,
             query_weight: options.query_weight,
+            stop_words: options.stop_words,
+            replace_stop_words: options.replace_stop_words,
         })
     }
 }
@@ -545,6 +581,8 @@ impl From<&Config> for Options {
             filter_boilerplate: config.filter_boilerplate,
             max_input_bytes: config.max_input_bytes,
             query_weight: config.query_weight,
+            stop_words: config.stop_words.clone(),
+            replace_stop_words: config.replace_stop_words,
             max_sentences: None,
             max_words: None,
             max_chars: None,

@@ -155,7 +155,9 @@ class Summarizer:
         lexrank_threshold: float | None = None,
         idf: str = "sentences",
         filter_boilerplate: bool = True,
-        query_weight: float = 0.4,
+        stop_words: list[str] = [],
+        replace_stop_words: bool = False,
+        query_weight: float = 0.5,
         max_input_bytes: int = 67108864,
     ) -> Summarizer: ...
     @property

@@ -99,7 +99,7 @@ impl Corpus {
         query: Option<&'a str>,
         config: &Config,
     ) -> Corpus {
-        let mut vocabulary = Vocabulary::new(config.language);
+        let mut vocabulary = Vocabulary::new(config.language, &config.stop_words, config.replace_stop_words);
         let mut sentences: IdVec<SentenceId, Sentence> = IdVec::default();
         // Every sentence's bag of terms, beside it: the weights need the idf, and
         // the idf needs the whole cluster's bags.

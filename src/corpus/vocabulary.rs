@@ -6,7 +6,7 @@
 //! is part of the output: vectors list their terms by id and every similarity sum
 //! runs in that order, so the floating-point results depend on it.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::IdfScope;
 use crate::text::{Analyzer, Language};
@@ -19,12 +19,37 @@ pub(crate) struct Vocabulary<'a> {
     /// Surface word -> term id (None for stop words). News repeats its words, so
     /// most words are folded and stemmed once per cluster, not once per use.
     known_words: FxHashMap<&'a str, Option<u32>>,
+    /// The caller's own stop words, folded as words are.
+    extra_stop_words: FxHashSet<String>,
+    /// Whether the caller's stop words replace the language's.
+    replace_stop_words: bool,
 }
 
 impl<'a> Vocabulary<'a> {
-    /// An empty vocabulary for `language`.
-    pub(crate) fn new(language: Language) -> Self {
-        Vocabulary { analyzer: Analyzer::new(language), terms: FxHashMap::default(), known_words: FxHashMap::default() }
+    /// An empty vocabulary for `language`, with `stop_words` of the caller's own
+    /// added to the language's list (or, with `replace`, in its place).
+    pub(crate) fn new(language: Language, stop_words: &[String], replace: bool) -> Self {
+        let analyzer = Analyzer::new(language);
+        Vocabulary {
+            extra_stop_words: stop_words.iter().filter_map(|w| analyzer.folded(w)).collect(),
+            replace_stop_words: replace,
+            analyzer,
+            terms: FxHashMap::default(),
+            known_words: FxHashMap::default(),
+        }
+    }
+
+    /// The term id of a word under the caller's own stop words: folded, checked
+    /// against them (and the language's unless replaced), stemmed, interned.
+    fn custom_term(&mut self, word: &str) -> Option<u32> {
+        let folded = self.analyzer.folded(word)?;
+        if self.extra_stop_words.contains(&folded) || (!self.replace_stop_words && self.analyzer.is_stop_word(&folded))
+        {
+            return None;
+        }
+        let term = self.analyzer.stem(folded);
+        let next_id = self.terms.len() as u32;
+        Some(*self.terms.entry(term).or_insert(next_id))
     }
 
     /// How many distinct terms the cluster has so far: ids are below this.
@@ -39,6 +64,11 @@ impl<'a> Vocabulary<'a> {
         for &word in words {
             let id = match self.known_words.get(word) {
                 Some(&id) => id,
+                None if self.replace_stop_words || !self.extra_stop_words.is_empty() => {
+                    let id = self.custom_term(word);
+                    self.known_words.insert(word, id);
+                    id
+                }
                 None => {
                     // The term is borrowed from the analyser's cache: only a term new
                     // to the cluster is copied, into the vocabulary.
@@ -139,7 +169,7 @@ mod tests {
 
     #[test]
     fn ids_follow_first_occurrence_and_words_share_stems() {
-        let mut vocabulary = Vocabulary::new(Language::English);
+        let mut vocabulary = Vocabulary::new(Language::English, &[], false);
         let mut terms = Vec::new();
         vocabulary.read(&["Rates", "rose", "and", "rates"], &mut terms);
         assert_eq!(terms, [0, 1, 0]);

@@ -776,6 +776,7 @@ fn summarizer_doc() -> String {
             Kind::Number => "float",
             Kind::Flag => "bool",
             Kind::Choice => "str",
+            Kind::Words => "list[str]",
         };
         let kind = if spec.optional { format!("{kind} | None") } else { kind.to_owned() };
         doc.push_str(&format!("\n    {}: {} = {}\n", spec.name, kind, spec.default_value()));

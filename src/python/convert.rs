@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyMapping, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyMapping, PySet, PyString, PyTuple};
 
 use super::classes::PyDocument;
 use super::errors::input_error;
@@ -141,6 +141,18 @@ fn value_of(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
     if value.is_instance_of::<PyFloat>() {
         return Ok(Value::Float(value.extract::<f64>()?));
     }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() || value.is_instance_of::<PySet>() || value.is_instance_of::<PyFrozenSet>() {
+        let mut words = Vec::new();
+        for item in value.try_iter()? {
+            let item = item?;
+            words.push(text_of(&item, &|| format!("an item of `{field}`"))?);
+        }
+        // Sets have no order: sorted, so that equal options compare equal.
+        if !(value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>()) {
+            words.sort();
+        }
+        return Ok(Value::List(words));
+    }
     let index = if value.is_instance_of::<PyInt>() {
         Some(value.clone())
     } else if value.hasattr("__index__")? {
@@ -159,7 +171,10 @@ fn value_of(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
     if value.hasattr("__float__")? && value.is_instance(&value.py().import("numbers")?.getattr("Real")?)? {
         return Ok(Value::Float(value.extract::<f64>()?));
     }
-    Err(PyTypeError::new_err(format!("`{field}` must be a number, a str, a bool or None, not {}", type_name(value))))
+    Err(PyTypeError::new_err(format!(
+        "`{field}` must be a number, a str, a bool, a list of str or None, not {}",
+        type_name(value)
+    )))
 }
 
 /// The keyword options of `Summarizer(...)` and `summarize(...)` over the
@@ -188,6 +203,7 @@ pub(crate) fn py_value<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'p
         Value::Int(n) => n.into_pyobject(py)?.into_any(),
         Value::Float(x) => PyFloat::new(py, *x).into_any(),
         Value::Str(s) => PyString::new(py, s).into_any(),
+        Value::List(words) => PyList::new(py, words)?.into_any(),
     })
 }
 

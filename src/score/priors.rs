@@ -53,7 +53,7 @@ impl ScoreComponents {
         }
         // A query asks about something other than the story's lede: the news
         // priors fade by (1 - query_weight)^2 (DUC 2006: 8.33 generic, 8.79 with
-        // relevance mixed in, 9.80 with the priors faded; docs/experiments.md).
+        // relevance mixed in, 9.75 with the priors faded; docs/experiments.md).
         let fade = (1.0 - config.query_weight).powi(2);
         let generic = self.generic(config.position_weight * fade, config.support_weight * fade);
         ((1.0 - config.query_weight) * generic + config.query_weight * self.length * self.relevance) * self.novelty

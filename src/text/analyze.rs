@@ -97,6 +97,28 @@ impl Analyzer {
 
     /// The word lower-cased, apostrophes unified and trimmed; `None` for a stop word.
     fn fold(&self, word: &str) -> Option<String> {
+        self.folded(word).filter(|folded| !self.data.stopwords.contains(folded.as_str()))
+    }
+
+    /// Whether `folded` (as [`folded`](Self::folded) gives it) is one of the
+    /// language's stop words.
+    pub(crate) fn is_stop_word(&self, folded: &str) -> bool {
+        self.data.stopwords.contains(folded)
+    }
+
+    /// The term of a folded word, stop words not consulted (words over
+    /// `LONGEST_STEMMED` bytes stay unstemmed). Not cached: for the rare analyses
+    /// with stop words of the caller's own.
+    pub(crate) fn stem(&self, folded: String) -> String {
+        match &self.data.stemmer {
+            Some(stemmer) if folded.len() <= LONGEST_STEMMED => stemmer.stem(&folded).into_owned(),
+            _ => folded,
+        }
+    }
+
+    /// The word lower-cased, apostrophes unified and trimmed; `None` when nothing
+    /// is left.
+    pub(crate) fn folded(&self, word: &str) -> Option<String> {
         let folded = if word.is_ascii() {
             // ASCII letters lower-case to themselves in Unicode too, and of the
             // apostrophes only '`' is ASCII: a byte loop gives the same string as
@@ -117,7 +139,7 @@ impl Analyzer {
             folded
         };
         let trimmed = folded.trim_end_matches("'s").trim_matches('\'');
-        if trimmed.is_empty() || self.data.stopwords.contains(trimmed) {
+        if trimmed.is_empty() {
             return None;
         }
         if trimmed.len() == folded.len() {

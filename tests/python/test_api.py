@@ -146,6 +146,8 @@ def test_every_option_is_accepted_and_reported(example):
         lexrank_threshold=0.1,
         idf="documents",
         filter_boilerplate=False,
+        stop_words=["said"],
+        replace_stop_words=False,
         query_weight=0.3,
         max_input_bytes=1_000_000,
     )

@@ -34,6 +34,8 @@ def stub_defaults() -> dict:
 def cli_default(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(value) or "none"
     return str(value)
 
 
@@ -88,3 +90,18 @@ def test_numpy_numbers_are_accepted():
 def test_the_package_shows_only_public_names():
     assert sorted(dir(polysum)) == sorted(polysum.__all__)
     assert "Any" not in dir(polysum) and "annotations" not in dir(polysum)
+
+
+def test_stop_words_of_your_own_add_to_or_replace_the_languages(example):
+    default = polysum.Summarizer().rank(example)
+    # A word of every sentence about the bridge, made a stop word, changes the scores.
+    added = polysum.Summarizer(stop_words=["bridge", "Bridge's"]).rank(example)
+    assert (added.scores != default.scores).any()
+    assert polysum.Summarizer(stop_words=("bridge",)).options["stop_words"] == ["bridge"]
+    # Replacing the list with nothing makes "the" a term: every sentence now shares it.
+    replaced = polysum.Summarizer(stop_words=[], replace_stop_words=True).rank(example)
+    assert (replaced.scores != default.scores).any()
+    same = polysum.Summarizer(stop_words=[]).rank(example)
+    assert (same.scores == default.scores).all()
+    with pytest.raises(TypeError, match="stop_words"):
+        polysum.Summarizer(stop_words=[3])
