@@ -13,6 +13,8 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{is_near_duplicate, Allowance};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
@@ -71,6 +73,11 @@ pub(crate) struct Pool<'a> {
     /// How far a recomputed value may exceed its earlier bound by rounding alone
     /// (the selector's value is non-increasing in exact arithmetic).
     slack: f64,
+    /// In a graph cut to its strongest neighbours, the candidates with the same
+    /// terms as each candidate (its group in `copies`): reprinted sentences
+    /// whose shared terms were all too common to be compared.
+    twins: IdVec<NodeId, usize>,
+    copies: Vec<Vec<NodeId>>,
     /// Scan every candidate instead, as before lazy evaluation (to check it).
     #[cfg(test)]
     pub(crate) exhaustive: bool,
@@ -84,6 +91,20 @@ impl<'a> Pool<'a> {
             allowance.cost(&documents[sentence.doc].text[sentence.start..sentence.end], sentence.words)
         });
         let n = corpus.candidates.len();
+        let mut twins = IdVec::default();
+        let mut copies: Vec<Vec<NodeId>> = Vec::new();
+        if !graph.is_complete() {
+            let mut seen: HashMap<&[u32], usize> = HashMap::default();
+            for node in graph.nodes() {
+                let terms = corpus.candidate(node).vector.terms.as_slice();
+                let group = *seen.entry(terms).or_insert_with(|| {
+                    copies.push(Vec::new());
+                    copies.len() - 1
+                });
+                copies[group].push(node);
+                twins.push(group);
+            }
+        }
         Pool {
             corpus,
             graph,
@@ -96,6 +117,8 @@ impl<'a> Pool<'a> {
             step: 0,
             started: false,
             slack: 0.0,
+            twins,
+            copies,
             #[cfg(test)]
             exhaustive: false,
         }
@@ -214,6 +237,22 @@ impl<'a> Pool<'a> {
         if graph.is_complete() {
             return;
         }
+        // The graph may have left out sentences with the same terms, and
+        // near-duplicates of near-duplicates: look for them there.
+        let mut copies = std::mem::take(&mut self.copies[self.twins[node]]);
+        copies.retain(|&other| {
+            if !self.open[other] {
+                return false;
+            }
+            let vector = &corpus.candidate(other).vector;
+            if is_near_duplicate(taken, vector, taken.dot(vector), self.duplicate_threshold) {
+                self.open[other] = false;
+                found.push(other);
+                return false;
+            }
+            true
+        });
+        self.copies[self.twins[node]] = copies;
         while let Some(duplicate) = found.pop() {
             for edge in graph.edges(duplicate) {
                 let other = edge.node;
