@@ -23,8 +23,8 @@ const ITERATIONS: usize = 300;
 /// (edges plus nodes per multiplication): once it is spent, each further dimension
 /// gets [`MIN_ITERATIONS`], so a dense graph (thousands of near-identical
 /// sentences) costs a bounded amount plus work linear in its edges. The
-/// evaluation clusters never reach it: the most any spends is 651,157,628 (DUC
-/// 2006, D0601A..D0650 at most), so their results are unchanged.
+/// evaluation clusters never reach it: the most any spends is 651,157,628 (in DUC
+/// 2006), so their results are unchanged.
 const WORK: usize = 800_000_000;
 /// Iterations per dimension once the work is spent.
 const MIN_ITERATIONS: usize = 20;
