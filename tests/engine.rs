@@ -300,3 +300,27 @@ fn summaries_read_back_from_json_are_checked() {
     assert!(matches!(Summary::from_json(&broken), Err(Error::InvalidSummary(_))));
     assert!(Summary::from_json(&"[".repeat(100_000)).is_err());
 }
+
+/// Greedy selection by sentence count takes the same sentences in the same order
+/// whatever the count, so a shorter summary's sentences are all in a longer one:
+/// lazy evaluation (a heap of stale values, src/select/pool.rs) must choose what a
+/// scan of every candidate chooses at every step. The exhaustive scan itself is
+/// compared step by step in `select::tests::lazy_selection_equals_the_exhaustive_scan`.
+#[test]
+fn selection_by_sentence_count_grows_by_prefixes_for_every_method() {
+    let mut documents = common::example_cluster();
+    documents.extend(common::example_cluster().into_iter().map(|d| Document::new(format!("{}-copy", d.id), d.text)));
+    for &method in Method::ALL {
+        let mut previous: Vec<(usize, usize)> = Vec::new();
+        for count in 1..=8 {
+            let config = Config { method, budget: Budget::Sentences(count), ..Config::default() };
+            let summary = summarize(config, &documents);
+            let chosen: Vec<(usize, usize)> = summary.sentences.iter().map(|s| (s.doc, s.index)).collect();
+            assert!(
+                previous.iter().all(|p| chosen.contains(p)),
+                "{method:?} at {count}: {previous:?} not in {chosen:?}"
+            );
+            previous = chosen;
+        }
+    }
+}

@@ -281,3 +281,81 @@ mod normalize_shapes {
         assert_eq!(normalize(&escaped), "Line.\n".repeat(MEGABYTE / 7));
     }
 }
+
+/// Sizes on both sides of where the similarity graph used to switch to its
+/// large-cluster build, dense news repeated to megabytes, and a summary as long
+/// as its cluster: each is built within a work budget, so each is quick.
+mod graph_budget {
+    use super::*;
+    use polysum::Method;
+
+    /// One-sentence documents, each ten of thirty shared words: every word is in
+    /// about 1,700 sentences, so nearly every pair of sentences shares a term.
+    fn shared_word_documents(count: usize) -> Vec<Document> {
+        let words: Vec<String> = (0..30).map(|i| format!("word{i}")).collect();
+        let bytes = noise(count * 10, 7);
+        (0..count)
+            .map(|i| {
+                let picked: Vec<&str> = (0..10).map(|j| words[bytes[i * 10 + j] as usize % 30].as_str()).collect();
+                Document::new(i.to_string(), format!("The {} said today.", picked.join(" ")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn just_under_and_just_over_five_thousand_one_sentence_documents() {
+        for count in [4_999, 5_001] {
+            let documents = shared_word_documents(count);
+            let summary = summarize(&documents);
+            assert!(!summary.is_empty(), "{count}");
+            assert_valid(&summary, &documents);
+        }
+    }
+
+    #[test]
+    fn a_news_paragraph_repeated_to_two_megabytes() {
+        let paragraph = "The harbour board approved the dredging plan on Monday after a long debate. \
+            Its chair, Ms. Okafor, said the work would start in spring and cost $3.5 million. \
+            \"We waited long enough,\" she told reporters at the terminal. \
+            Critics (including two councillors) said the budget was too small.\n\n";
+        let text = paragraph.repeat((2 << 20) / paragraph.len());
+        let documents = [Document::new("a", text)];
+        for method in [Method::TextRank, Method::Lsa, Method::Coverage, Method::KlSum] {
+            let config = Config { method, budget: Budget::Words(100), ..Config::default() };
+            let summary = Summarizer::new(config).unwrap().summarize(&documents).unwrap();
+            assert_valid(&summary, &documents);
+            assert!(!summary.is_empty() && summary.len() <= 4, "{method:?}: one copy of each sentence at most");
+        }
+    }
+
+    #[test]
+    fn a_summary_as_long_as_ten_thousand_sentences() {
+        let words: Vec<String> = (0..3_000).map(|i| format!("w{i}")).collect();
+        let bytes = noise(10_000 * 24, 11);
+        let documents: Vec<Document> = (0..500)
+            .map(|d| {
+                let text: Vec<String> = (0..20)
+                    .map(|s| {
+                        let at = (d * 20 + s) * 24;
+                        let len = 8 + bytes[at] as usize % 16;
+                        let picked: Vec<&str> = (1..=len)
+                            .map(|j| {
+                                let i = (bytes[at + j] as usize) << 4 | (bytes[at + j - 1] as usize & 15);
+                                words[i % 3_000].as_str()
+                            })
+                            .collect();
+                        format!("The {} today.", picked.join(" "))
+                    })
+                    .collect();
+                Document::new(d.to_string(), text.join(" "))
+            })
+            .collect();
+        // KL-Sum is left out: its lazy evaluation is exact but re-evaluates most
+        // candidates at each step, so a summary as long as the cluster is quadratic.
+        for method in [Method::TextRank, Method::Coverage] {
+            let config = Config { method, budget: Budget::Ratio(1.0), ..Config::default() };
+            let summary = Summarizer::new(config).unwrap().summarize(&documents).unwrap();
+            assert!(summary.len() > 5_000, "{method:?}: {} sentences", summary.len());
+        }
+    }
+}

@@ -141,7 +141,11 @@ fn value_of(field: &str, value: &Bound<'_, PyAny>) -> PyResult<Value> {
     if value.is_instance_of::<PyFloat>() {
         return Ok(Value::Float(value.extract::<f64>()?));
     }
-    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() || value.is_instance_of::<PySet>() || value.is_instance_of::<PyFrozenSet>() {
+    if value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>()
+        || value.is_instance_of::<PySet>()
+        || value.is_instance_of::<PyFrozenSet>()
+    {
         let mut words = Vec::new();
         for item in value.try_iter()? {
             let item = item?;

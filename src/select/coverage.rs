@@ -25,10 +25,14 @@ const DIVERSITY: f64 = 1.0;
 /// Exponent r of the cost in the greedy ratio gain / cost^r (the paper uses 0.3;
 /// 0.1 measured better with the saturation above).
 const COST_SCALING: f64 = 0.1;
+/// How far rounding may lift a recomputed gain above its earlier value (the gain
+/// only falls in exact arithmetic; see [`Pool::best`]).
+const ROUNDING: f64 = 1e-9;
 /// Sentences at least this similar to a group's leader join its group.
 const GROUP_COSINE: f64 = 0.2;
 
-pub(crate) fn select(mut pool: Pool<'_>, graph: &SimilarityGraph, scores: &IdVec<NodeId, f64>) -> Vec<NodeId> {
+pub(crate) fn select(pool: Pool<'_>, graph: &SimilarityGraph, scores: &IdVec<NodeId, f64>) -> Vec<NodeId> {
+    let mut pool = pool.with_slack(ROUNDING);
     let n = graph.len();
     if n == 0 {
         return Vec::new();

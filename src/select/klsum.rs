@@ -16,7 +16,14 @@ use crate::ids::NodeId;
 /// (docs/experiments.md).
 const SMOOTHING: f64 = 0.1;
 
-pub(crate) fn select(mut pool: Pool<'_>, corpus: &Corpus) -> Vec<NodeId> {
+/// How far rounding may lift a recomputed closeness above its earlier value.
+/// Adding a sentence only raises the summary's counts and size, so every
+/// candidate's closeness only falls (the objective is not monotone, but each
+/// candidate's value is, which is all that lazy evaluation needs).
+const ROUNDING: f64 = 1e-9;
+
+pub(crate) fn select(pool: Pool<'_>, corpus: &Corpus) -> Vec<NodeId> {
+    let mut pool = pool.with_slack(ROUNDING);
     let vocabulary = corpus.vocabulary_size;
     let mut cluster = vec![0.0f64; vocabulary];
     let mut total = 0.0;

@@ -36,10 +36,92 @@ pub(crate) fn select(
     scores: &IdVec<NodeId, f64>,
     config: &Config,
 ) -> Vec<NodeId> {
-    let pool = pool::Pool::new(corpus, documents, config);
+    let pool = pool::Pool::new(corpus, graph, documents, config);
+    run(pool, corpus, graph, scores, config)
+}
+
+fn run(
+    pool: pool::Pool<'_>,
+    corpus: &Corpus,
+    graph: &SimilarityGraph,
+    scores: &IdVec<NodeId, f64>,
+    config: &Config,
+) -> Vec<NodeId> {
     match config.method.selector() {
         Selector::Coverage => coverage::select(pool, graph, scores),
         Selector::KlSum => klsum::select(pool, corpus),
         Selector::Mmr => mmr::select(pool, scores, config),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Budget;
+    use crate::score::{priors, ScoreInput};
+    use crate::Method;
+
+    /// News-like sentences over a small vocabulary, with reprinted and trimmed
+    /// copies, so that scores tie, sentences overlap and near-duplicates abound.
+    fn cluster(documents: usize, sentences: usize) -> Vec<Document> {
+        let words = [
+            "minister", "bank", "rates", "river", "bridge", "closed", "storm", "council", "vote", "budget", "police",
+            "court", "report", "company", "shares", "fell", "rose", "talks", "strike", "union", "election", "border",
+            "flood", "rescue", "hospital", "school", "airport", "delay", "market", "oil",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        let mut written: Vec<String> = Vec::new();
+        (0..documents)
+            .map(|d| {
+                let mut text = String::new();
+                for _ in 0..sentences {
+                    let sentence = if !written.is_empty() && next(4) == 0 {
+                        // A copy, sometimes with its last word cut.
+                        let copy = written[next(written.len())].clone();
+                        if next(2) == 0 {
+                            copy
+                        } else {
+                            copy.rsplit_once(' ').map_or(copy.clone(), |(a, _)| format!("{a}."))
+                        }
+                    } else {
+                        let len = 5 + next(12);
+                        let body: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
+                        format!("The {} said on day {}.", body.join(" "), next(40))
+                    };
+                    written.push(sentence.clone());
+                    text.push_str(&sentence);
+                    text.push(' ');
+                }
+                Document::new(d.to_string(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lazy_selection_equals_the_exhaustive_scan() {
+        let documents = cluster(12, 25);
+        let budgets = [Budget::Words(100), Budget::Words(400), Budget::Sentences(7), Budget::Ratio(1.0)];
+        for &method in Method::ALL {
+            for budget in budgets {
+                let config = Config { method, budget, ..Config::default() };
+                let corpus = Corpus::build(&documents, &[], None, &config);
+                let graph = SimilarityGraph::build(&corpus);
+                assert!(graph.is_complete());
+                let input = ScoreInput { corpus: &corpus, graph: &graph, config: &config };
+                let salience = method.scorer().salience(&input);
+                let scores = priors::components(&corpus, &graph, &salience, &config).map(|c| c.combine(&config, false));
+                let lazy =
+                    run(pool::Pool::new(&corpus, &graph, &documents, &config), &corpus, &graph, &scores, &config);
+                let mut scan = pool::Pool::new(&corpus, &graph, &documents, &config);
+                scan.exhaustive = true;
+                let scan = run(scan, &corpus, &graph, &scores, &config);
+                assert!(!lazy.is_empty());
+                assert_eq!(lazy, scan, "{method:?} {budget:?}");
+            }
+        }
     }
 }

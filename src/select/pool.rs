@@ -1,34 +1,134 @@
 //! What every greedy selector shares: the candidates still open, what each costs
 //! against the budget, and the rule that taking a sentence closes its
 //! near-duplicates.
+//!
+//! The best open candidate is found by lazy greedy evaluation (Minoux 1978): the
+//! selectors' values only fall as the summary grows (MMR's redundancy only rises,
+//! coverage is submodular, and KL-Sum's closeness of a sentence only falls as the
+//! summary's counts and size grow), so a value computed earlier bounds the value
+//! now. Candidates wait in a max-heap under their last value; the top is
+//! re-evaluated until it is current, and a current top beats every stale bound.
+//! The choice is the one a scan of every candidate would make, ties included.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{is_near_duplicate, Allowance};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
+use crate::graph::SimilarityGraph;
 use crate::ids::{IdVec, NodeId};
+
+/// A candidate's value when last computed: the greatest value first, then the
+/// lowest node, as a scan in node order that keeps the first maximum finds it.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    value: f64,
+    node: NodeId,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.value.total_cmp(&other.value).then(other.node.cmp(&self.node))
+    }
+}
+
+impl Entry {
+    fn new(node: NodeId, value: f64) -> Self {
+        // `+ 0.0` turns -0.0 into 0.0: the scan's `>` holds them equal.
+        Entry { value: value + 0.0, node }
+    }
+}
 
 pub(crate) struct Pool<'a> {
     corpus: &'a Corpus,
+    graph: &'a SimilarityGraph,
     open: IdVec<NodeId, bool>,
     costs: IdVec<NodeId, usize>,
     remaining: usize,
     duplicate_threshold: f64,
+    /// Every open candidate once, under its last value (an upper bound).
+    heap: BinaryHeap<Entry>,
+    /// The step at which each candidate's value was last computed.
+    evaluated: IdVec<NodeId, usize>,
+    /// Sentences taken so far; values computed at this step are current.
+    step: usize,
+    started: bool,
+    /// How far a recomputed value may exceed its earlier bound by rounding alone
+    /// (the selector's value is non-increasing in exact arithmetic).
+    slack: f64,
+    /// In a graph cut to its strongest neighbours, the candidates with the same
+    /// terms as each candidate (its group in `copies`): reprinted sentences
+    /// whose shared terms were all too common to be compared.
+    twins: IdVec<NodeId, usize>,
+    copies: Vec<Vec<NodeId>>,
+    /// Scan every candidate instead, as before lazy evaluation (to check it).
+    #[cfg(test)]
+    pub(crate) exhaustive: bool,
 }
 
 impl<'a> Pool<'a> {
-    pub(crate) fn new(corpus: &'a Corpus, documents: &[Document], config: &Config) -> Self {
+    pub(crate) fn new(corpus: &'a Corpus, graph: &'a SimilarityGraph, documents: &[Document], config: &Config) -> Self {
         let allowance = Allowance::new(config.budget, corpus.total_words);
         let costs = corpus.candidates.map(|&s| {
             let sentence = &corpus.sentences[s];
             allowance.cost(&documents[sentence.doc].text[sentence.start..sentence.end], sentence.words)
         });
+        let n = corpus.candidates.len();
+        let mut twins = IdVec::default();
+        let mut copies: Vec<Vec<NodeId>> = Vec::new();
+        if !graph.is_complete() {
+            let mut seen: HashMap<&[u32], usize> = HashMap::default();
+            for node in graph.nodes() {
+                let terms = corpus.candidate(node).vector.terms.as_slice();
+                let group = *seen.entry(terms).or_insert_with(|| {
+                    copies.push(Vec::new());
+                    copies.len() - 1
+                });
+                copies[group].push(node);
+                twins.push(group);
+            }
+        }
         Pool {
             corpus,
-            open: IdVec::filled(true, corpus.candidates.len()),
+            graph,
+            open: IdVec::filled(true, n),
             costs,
             remaining: allowance.limit(),
             duplicate_threshold: config.duplicate_threshold,
+            heap: BinaryHeap::new(),
+            evaluated: IdVec::filled(0, n),
+            step: 0,
+            started: false,
+            slack: 0.0,
+            twins,
+            copies,
+            #[cfg(test)]
+            exhaustive: false,
         }
+    }
+
+    /// Allows recomputed values to exceed their earlier bounds by up to `slack`
+    /// through rounding: candidates within it of the best are all recomputed.
+    pub(crate) fn with_slack(mut self, slack: f64) -> Self {
+        self.slack = slack;
+        self
     }
 
     /// What taking `node` would spend.
@@ -36,16 +136,144 @@ impl<'a> Pool<'a> {
         self.costs[node]
     }
 
-    /// The open node that still fits with the highest `value` (the first on ties),
-    /// closing on the way those that no longer fit: the budget only shrinks.
+    /// Whether `node` is open and still fits, closing it if it no longer fits:
+    /// the budget only shrinks.
+    fn available(&mut self, node: NodeId) -> bool {
+        if self.open[node] && self.costs[node] > self.remaining {
+            self.open[node] = false;
+        }
+        self.open[node]
+    }
+
+    /// The open node that still fits with the highest `value` (the first on ties).
+    /// `value` must not rise as sentences are taken (beyond the pool's slack).
     pub(crate) fn best(&mut self, mut value: impl FnMut(NodeId) -> f64) -> Option<NodeId> {
-        let mut best: Option<(NodeId, f64)> = None;
-        for node in self.open.ids() {
-            if !self.open[node] {
+        #[cfg(test)]
+        if self.exhaustive {
+            return self.best_by_scan(value);
+        }
+        if !self.started {
+            self.started = true;
+            for node in self.open.ids() {
+                if self.available(node) {
+                    self.heap.push(Entry::new(node, value(node)));
+                }
+            }
+        }
+        // Recompute the top until it is current: then no stale bound exceeds it.
+        let top = loop {
+            let top = *self.heap.peek()?;
+            if !self.available(top.node) {
+                self.heap.pop();
                 continue;
             }
-            if self.costs[node] > self.remaining {
-                self.open[node] = false;
+            if self.evaluated[top.node] == self.step {
+                break top;
+            }
+            self.heap.pop();
+            self.evaluated[top.node] = self.step;
+            self.heap.push(Entry::new(top.node, value(top.node)));
+        };
+        if self.slack == 0.0 {
+            self.heap.pop();
+            return Some(top.node);
+        }
+        // Values within the slack of the top may have been rounded below their
+        // current values: recompute them all and take the best.
+        let floor = top.value - self.slack;
+        let mut window: Vec<Entry> = Vec::new();
+        while let Some(&entry) = self.heap.peek() {
+            if entry.value < floor {
+                break;
+            }
+            self.heap.pop();
+            if !self.available(entry.node) {
+                continue;
+            }
+            if self.evaluated[entry.node] == self.step {
+                window.push(entry);
+            } else {
+                self.evaluated[entry.node] = self.step;
+                window.push(Entry::new(entry.node, value(entry.node)));
+            }
+        }
+        let best = window.iter().copied().max()?;
+        self.heap.extend(window.into_iter().filter(|entry| entry.node != best.node));
+        Some(best.node)
+    }
+
+    /// Takes `node`: spends its cost and closes it and its near-duplicates.
+    /// `similar(open_node, cosine)` is called for every open neighbour of `node` in
+    /// the graph that is not a near-duplicate. Only sentences that share a term
+    /// can be near-duplicates or similar, and in a complete graph those are the
+    /// neighbours; in a graph cut to its strongest neighbours, near-duplicates are
+    /// also sought through the neighbours of the near-duplicates found.
+    pub(crate) fn take(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
+        #[cfg(test)]
+        if self.exhaustive {
+            return self.take_by_scan(node, similar);
+        }
+        self.open[node] = false;
+        self.remaining -= self.costs[node];
+        self.step += 1;
+        let corpus = self.corpus;
+        let graph = self.graph;
+        let taken = &corpus.candidate(node).vector;
+        let mut found: Vec<NodeId> = Vec::new();
+        for edge in graph.edges(node) {
+            let other = edge.node;
+            if !self.open[other] {
+                continue;
+            }
+            let vector = &corpus.candidate(other).vector;
+            let cosine = taken.dot(vector);
+            if is_near_duplicate(taken, vector, cosine, self.duplicate_threshold) {
+                self.open[other] = false;
+                found.push(other);
+            } else {
+                similar(other, cosine);
+            }
+        }
+        if graph.is_complete() {
+            return;
+        }
+        // The graph may have left out sentences with the same terms, and
+        // near-duplicates of near-duplicates: look for them there.
+        let mut copies = std::mem::take(&mut self.copies[self.twins[node]]);
+        copies.retain(|&other| {
+            if !self.open[other] {
+                return false;
+            }
+            let vector = &corpus.candidate(other).vector;
+            if is_near_duplicate(taken, vector, taken.dot(vector), self.duplicate_threshold) {
+                self.open[other] = false;
+                found.push(other);
+                return false;
+            }
+            true
+        });
+        self.copies[self.twins[node]] = copies;
+        while let Some(duplicate) = found.pop() {
+            for edge in graph.edges(duplicate) {
+                let other = edge.node;
+                if !self.open[other] || other == node {
+                    continue;
+                }
+                let vector = &corpus.candidate(other).vector;
+                if is_near_duplicate(taken, vector, taken.dot(vector), self.duplicate_threshold) {
+                    self.open[other] = false;
+                    found.push(other);
+                }
+            }
+        }
+    }
+
+    /// The scan that [`Pool::best`] replaces, kept to check it.
+    #[cfg(test)]
+    fn best_by_scan(&mut self, mut value: impl FnMut(NodeId) -> f64) -> Option<NodeId> {
+        let mut best: Option<(NodeId, f64)> = None;
+        for node in self.open.ids() {
+            if !self.available(node) {
                 continue;
             }
             let v = value(node);
@@ -56,11 +284,13 @@ impl<'a> Pool<'a> {
         best.map(|(node, _)| node)
     }
 
-    /// Takes `node`: spends its cost and closes it and its near-duplicates.
-    /// `similar(open_node, cosine)` is called for every node still open.
-    pub(crate) fn take(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
+    /// The near-duplicate rule that [`Pool::take`] replaces, over every open
+    /// sentence, kept to check it.
+    #[cfg(test)]
+    fn take_by_scan(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
         self.open[node] = false;
         self.remaining -= self.costs[node];
+        self.step += 1;
         let taken = &self.corpus.candidate(node).vector;
         for other in self.open.ids() {
             if !self.open[other] {
