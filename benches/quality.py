@@ -802,9 +802,17 @@ def main() -> None:
     for name in args.datasets:
         chosen = {**systems, **focused} if name in FOCUSED else systems
         all_results[name] = evaluate(name, load(name, args.limit), chosen, rouge, args.peer_budget, official)
-    command = ".venv-bench/bin/python benches/quality.py " + " ".join(
-        a for a in sys.argv[1:] if not a.startswith("/tmp")
-    )
+    # The command that regenerates the docs: without output paths elsewhere (--json /tmp/x).
+    shown, skip = [], False
+    for arg in sys.argv[1:]:
+        if skip or arg.startswith("/tmp"):
+            skip = False
+            continue
+        if arg in ("--out", "--plot", "--json"):
+            skip = True
+            continue
+        shown.append(arg)
+    command = ".venv-bench/bin/python benches/quality.py " + " ".join(shown)
     official_command = (
         None
         if official is None
