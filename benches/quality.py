@@ -759,6 +759,12 @@ def main() -> None:
     parser.add_argument("--plot", type=pathlib.Path, default=ROOT / "docs" / "quality.png")
     parser.add_argument("--json", type=pathlib.Path, help="also write the raw results here")
     parser.add_argument(
+        "--merge",
+        type=pathlib.Path,
+        nargs="+",
+        help="write the docs from the --json files of runs split by --datasets (same build), run nothing",
+    )
+    parser.add_argument(
         "--peer-budget",
         type=float,
         default=120.0,
@@ -770,6 +776,31 @@ def main() -> None:
         if official is None:
             sys.exit("the official scorer is unavailable")
         self_check(official)
+        return
+    official_command = (
+        None
+        if official is None
+        else f"perl {official.script.relative_to(official.script.parents[2])} -e <data> "
+        + OfficialRouge.flags(0).replace("-l 0", "-l <words>")
+        + " <config.xml>"
+    )
+    if args.merge:
+        merged: dict[str, dict] = {}
+        commands, notes = [], []
+        for path in args.merge:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            merged.update(saved["results"])
+            commands.append(saved["command"])
+            notes += [n for n in saved["notes"] if n not in notes]
+        merged = {name: merged[name] for name in WORD_LIMITS if name in merged}
+        commands = [f"{c} --json run{i}.json" for i, c in enumerate(commands, 1)]
+        commands.append(
+            ".venv-bench/bin/python benches/quality.py --merge "
+            + " ".join(f"run{i}.json" for i in range(1, len(commands) + 1))
+        )
+        args.out.write_text(markdown(merged, "`, then `".join(commands), official_command, notes), encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+        plot(merged, args.plot)
         return
     if not EVAL.is_dir():
         print(f"skipping: {EVAL} is absent", file=sys.stderr)
@@ -813,18 +844,13 @@ def main() -> None:
             continue
         shown.append(arg)
     command = ".venv-bench/bin/python benches/quality.py " + " ".join(shown)
-    official_command = (
-        None
-        if official is None
-        else f"perl {official.script.relative_to(official.script.parents[2])} -e <data> "
-        + OfficialRouge.flags(0).replace("-l 0", "-l <words>")
-        + " <config.xml>"
-    )
-    args.out.write_text(markdown(all_results, command.strip(), official_command, notes), encoding="utf-8")
+    command = command.strip()
+    args.out.write_text(markdown(all_results, command, official_command, notes), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     plot(all_results, args.plot)
     if args.json:
-        args.json.write_text(json.dumps(all_results, indent=1), encoding="utf-8")
+        saved = {"command": command, "notes": notes, "results": all_results}
+        args.json.write_text(json.dumps(saved, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
