@@ -9,6 +9,7 @@ For each shape and operation it prints the growth factor: the time at 10n over
 the time at n. Linear work grows about 10x; quadratic work 100x.
 
     python benches/growth.py                      # 100 KB, 1 MB, 10 MB; writes docs/growth.md
+    python benches/growth.py --sizes 100000 1000000   # two sizes only
     python benches/growth.py --quick              # 20 KB and 200 KB; exits 1 if any shape grows > 20x
 
 The check is on growth, not on absolute time, so it holds on a noisy machine:
@@ -132,8 +133,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="20 KB and 200 KB, fail on growth over 20x")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per shape before it counts as a hang")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "growth.md")
+    parser.add_argument("--sizes", type=int, nargs="+", help="sizes in bytes, each ten times the one before")
     args = parser.parse_args()
-    sizes = [20_000, 200_000] if args.quick else [100_000, 1_000_000, 10_000_000]
+    sizes = args.sizes or ([20_000, 200_000] if args.quick else [100_000, 1_000_000, 10_000_000])
     runs = 3 if args.quick else 1
     failures: list[str] = []
     table: list[tuple[str, str, list[float]]] = []
@@ -176,7 +178,8 @@ def write_table(out: Path, sizes: list[int], table: list[tuple[str, str, list[fl
     lines = [
         "# Growth: every input shape at sizes ten times apart",
         "",
-        "`python benches/growth.py` (one run per cell, seconds; growth is the time at 10n over the time at n:",
+        f"`python benches/growth.py --sizes {' '.join(str(s) for s in sizes)}` (one run per cell, seconds; "
+        "growth is the time at 10n over the time at n:",
         "linear work grows about 10x, quadratic 100x). `.ci/run` runs `--quick` (20 KB and 200 KB, best of three)",
         f"and fails when a shape grows more than {LIMIT:.0f}x with over {FLOOR * 1000:.0f} ms at the larger size.",
         "",

@@ -43,12 +43,18 @@ def cluster_files(scratch: Path) -> list[tuple[str, Path, str]]:
     """(name, JSONL path, language) for every cluster set, MultiLing split by language
     and the update task's sets flattened to one cluster a line."""
     files: list[tuple[str, Path, str]] = []
+    # Only the documents: the command reads a line's "query" too, and these are
+    # the generic summaries.
     for name in ["duc2003_task2", "duc2006", "duc2007_main", "duc2007_update_setA", "multinews_test_sample250"]:
-        files.append((name, EVAL / f"{name}.jsonl", "english"))
+        path = scratch / f"{name}.jsonl"
+        lines = [json.loads(line) for line in jsonl_lines(EVAL / f"{name}.jsonl")]
+        path.write_text("".join(json.dumps({"id": c["id"], "docs": c["docs"]}) + "\n" for c in lines), encoding="utf-8")
+        files.append((name, path, "english"))
     by_lang: dict[str, list[str]] = {}
     # Split on "\n" only: str.splitlines would also cut at U+2028 inside JSON strings.
     for line in jsonl_lines(EVAL / "multiling2011.jsonl"):
-        by_lang.setdefault(json.loads(line)["lang"], []).append(line)
+        cluster = json.loads(line)
+        by_lang.setdefault(cluster["lang"], []).append(json.dumps({"id": cluster["id"], "docs": cluster["docs"]}))
     for lang, lines in sorted(by_lang.items()):
         path = scratch / f"multiling_{lang}.jsonl"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -109,7 +109,7 @@ cluster = json.load(open(sys.argv[1]))
 start = time.perf_counter()
 summary = polysum.summarize(cluster, max_words=250)
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "peak_mb": {PEAK}, "sentences": summary.total_sentences}}))
+print(json.dumps({{"seconds": seconds, "peak_mb": {PEAK}, "sentences": summary.cluster_sentences}}))
 """
 
 

@@ -16,7 +16,7 @@ python=${PYTHON:-python3}
 venv=.venv-test
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check ".[test,integrations-test]"
-"$venv/bin/python" -m ruff check python tests benches examples
-"$venv/bin/python" -m ruff format --check python tests benches examples
+"$venv/bin/python" -m ruff check python tests benches examples scripts
+"$venv/bin/python" -m ruff format --check python tests benches examples scripts
 "$venv/bin/python" -m pytest
 "$venv/bin/python" -m mypy.stubtest polysum --allowlist tests/python/stubtest-allowlist.txt

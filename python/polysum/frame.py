@@ -192,7 +192,7 @@ def _records(summary: Summary | None, used: list[int], rows: Sequence[Any], text
         pos = used[s.doc]
         records.append(
             {
-                "doc_id": s.doc_id,
+                "doc_id": str(s.doc_id),
                 "row": rows[pos],
                 "start": s.start,
                 "end": s.end,

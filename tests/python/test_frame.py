@@ -71,7 +71,7 @@ def test_matches_one_summarize_per_group(lib, example):
         assert list(g["scores"]) == [s.score for s in summary]
         assert [dict(s) for s in g["sentences"]] == [
             {
-                "doc_id": s.doc_id,
+                "doc_id": str(s.doc_id),
                 "row": positions[s.doc],
                 "start": s.start,
                 "end": s.end,
@@ -92,7 +92,7 @@ def test_multi_column_by_and_id_column(lib, example):
     assert [(g["desk"], g["story"]) for g in got] == [k for k, _, _ in want]
     for g, (_, _, summary) in zip(got, want):
         assert g["summary"] == summary.text
-        assert [s["doc_id"] for s in g["sentences"]] == [s.doc_id for s in summary]
+        assert [s["doc_id"] for s in g["sentences"]] == [str(s.doc_id) for s in summary]
         assert {s["doc_id"] for s in g["sentences"]} <= set(example)
 
 
