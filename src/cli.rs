@@ -853,7 +853,8 @@ impl Writer {
                     writeln!(out, "# {}", outcome.id)?;
                 }
                 for sentence in &summary.sentences {
-                    writeln!(out, "{}", sentence.text)?;
+                    // One sentence a line: its own line breaks collapsed.
+                    writeln!(out, "{}", crate::display_text([sentence.text.as_str()]))?;
                 }
                 if batch {
                     writeln!(out)?;
@@ -862,7 +863,7 @@ impl Writer {
             (Format::Markdown, Ok(summary)) => {
                 writeln!(out, "## {}\n", outcome.id)?;
                 for sentence in &summary.sentences {
-                    writeln!(out, "- {} *({})*", sentence.text, sentence.doc_id)?;
+                    writeln!(out, "- {} *({})*", crate::display_text([sentence.text.as_str()]), sentence.doc_id)?;
                 }
                 writeln!(out)?;
             }

@@ -342,3 +342,16 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn the_text_format_prints_one_sentence_a_line() {
+    let folder = std::env::temp_dir().join(format!("polysum-wrapped-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let wrapped = "The harbour board met on Monday and agreed\nto dredge the channel before the summer season begins.\n";
+    std::fs::write(folder.join("a.txt"), wrapped).unwrap();
+    let output = polysum(&[folder.to_str().unwrap(), "--max-sentences", "1"], None);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout:?}");
+    assert!(stdout.contains("agreed to dredge"), "{stdout:?}");
+    std::fs::remove_dir_all(&folder).unwrap();
+}
