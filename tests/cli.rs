@@ -347,7 +347,8 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
 fn the_text_format_prints_one_sentence_a_line() {
     let folder = std::env::temp_dir().join(format!("polysum-wrapped-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
-    let wrapped = "The harbour board met on Monday and agreed\nto dredge the channel before the summer season begins.\n";
+    let wrapped =
+        "The harbour board met on Monday and agreed\nto dredge the channel before the summer season begins.\n";
     std::fs::write(folder.join("a.txt"), wrapped).unwrap();
     let output = polysum(&[folder.to_str().unwrap(), "--max-sentences", "1"], None);
     let stdout = String::from_utf8(output.stdout).unwrap();
