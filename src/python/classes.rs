@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::convert::{cluster_of, documents_of, options_of, py_value, query_of, seen_of, text_of, CharOffsets};
 use super::errors::{guard, input_error, to_py};
 use super::html::{summary_card, ViewHeader, ViewSentence};
-use crate::{Cluster, Config, Document, Focus, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
+use crate::{Cluster, Config, Document, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
 
 /// A document of a cluster: an id of your choosing and its text.
 #[pyclass(name = "Document", module = "polysum", frozen, eq, hash)]
@@ -648,11 +648,10 @@ impl PySummarizer {
         query: Option<&Bound<'_, PyAny>>,
         seen: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PySummary> {
-        let (documents, positional) = documents_of(docs)?;
-        let query = query_of(query)?;
-        let seen = seen_of(seen)?;
-        let focus = Focus { query: query.as_deref(), seen: &seen };
-        let summary = py.detach(|| guard(|| self.inner.summarize_focused(&documents, &focus)))?.map_err(to_py)?;
+        let (cluster, positional) = focused_cluster(docs, query, seen)?;
+        let summary = py
+            .detach(|| guard(|| self.inner.summarize_focused(&cluster.documents, &cluster.focus())))?
+            .map_err(to_py)?;
         Ok(PySummary::of(summary, positional))
     }
 
@@ -666,11 +665,9 @@ impl PySummarizer {
         query: Option<&Bound<'_, PyAny>>,
         seen: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyRanking> {
-        let (documents, positional) = documents_of(docs)?;
-        let query = query_of(query)?;
-        let seen = seen_of(seen)?;
-        let focus = Focus { query: query.as_deref(), seen: &seen };
-        let ranking = py.detach(|| guard(|| self.inner.rank_focused(&documents, &focus)))?.map_err(to_py)?;
+        let (cluster, positional) = focused_cluster(docs, query, seen)?;
+        let ranking =
+            py.detach(|| guard(|| self.inner.rank_focused(&cluster.documents, &cluster.focus())))?.map_err(to_py)?;
         let views = ranking.sentences.iter().map(|r| SentenceView::of(&r.sentence, r.exclusion, positional)).collect();
         Ok(PyRanking { views, ranking })
     }
@@ -734,6 +731,17 @@ impl PySummarizer {
     fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
         Ok((PyTuple::empty(py), options_dict(py, self.inner.config())?))
     }
+}
+
+/// The `docs`, `query` and `seen` arguments of `summarize` and `rank` as one
+/// cluster, and whether its ids are list positions.
+fn focused_cluster(
+    docs: &Bound<'_, PyAny>,
+    query: Option<&Bound<'_, PyAny>>,
+    seen: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(Cluster, bool)> {
+    let (documents, positional) = documents_of(docs)?;
+    Ok((Cluster { documents, query: query_of(query)?, seen: seen_of(seen)? }, positional))
 }
 
 /// `error` of the cluster at `index` of a batch: the same exception type, its
