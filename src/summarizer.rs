@@ -156,9 +156,10 @@ impl Summarizer {
         let mut corpus = Corpus::build(documents, focus.seen, focus.query, &self.config);
         // What the reader has seen: sentences that restate it leave the candidates
         // before the graph is built; the others keep their novelty.
-        let overlap = focus::seen_overlap(&corpus);
+        // Without seen documents nothing is computed (the generic path stays as it was).
+        let overlap = (!focus.seen.is_empty()).then(|| focus::seen_overlap(&corpus));
         let before = corpus.candidates.len();
-        if !focus.seen.is_empty() {
+        if let Some(overlap) = &overlap {
             let threshold = self.config.duplicate_threshold;
             for id in corpus.sentences.ids().filter(|&id| overlap[id] >= threshold) {
                 if corpus.sentences[id].exclusion.is_none() && corpus.sentences[id].doc < documents.len() {
@@ -181,7 +182,7 @@ impl Summarizer {
                 component.relevance = *r;
             }
         }
-        if !focus.seen.is_empty() {
+        if let Some(overlap) = &overlap {
             for (component, &id) in components.iter_mut().zip(corpus.candidates.iter()) {
                 component.novelty = 1.0 - overlap[id];
             }
