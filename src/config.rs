@@ -138,6 +138,8 @@ pub struct Config {
     pub redundancy: f64,
     /// [`Options::duplicate_threshold`].
     pub duplicate_threshold: f64,
+    /// [`Options::same_fact`].
+    pub same_fact: Option<f64>,
     /// [`Options::position_weight`].
     pub position_weight: f64,
     /// [`Options::support_weight`].
@@ -150,6 +152,8 @@ pub struct Config {
     pub idf: IdfScope,
     /// [`Options::filter_boilerplate`].
     pub filter_boilerplate: bool,
+    /// [`Options::self_contained`].
+    pub self_contained: bool,
     /// [`Options::max_input_bytes`].
     pub max_input_bytes: usize,
     /// [`Options::query_weight`].

@@ -414,6 +414,11 @@ options! {
     /// Tf-idf cosine in (0, 1] at which a sentence is a near-duplicate of a chosen
     /// one and never chosen.
     duplicate_threshold: f64 = 0.5, check open_unit_interval;
+    /// Overlap of content words, each counted once whatever its weight, at which
+    /// two sentences tell the same fact in different words and only one may be
+    /// chosen; the ledes of two documents (which tell the story's event) at 0.1
+    /// less. None leaves paraphrases to the redundancy penalty alone.
+    same_fact: Option<f64> = Some(0.45), check some(open_unit_interval);
     /// Weight in [0, 1] of the position prior: earlier in its document is better.
     position_weight: f64 = 0.4, check unit_interval;
     /// Weight in [0, 1] of support, the share of other documents saying something
@@ -430,6 +435,10 @@ options! {
     /// Keep headings, bylines, datelines and boilerplate ("subscribe", copyright
     /// notices) out of the summary.
     filter_boilerplate: bool = true;
+    /// Show a sentence that opens by pointing back ("This piece...", "However,",
+    /// "He said") only right after the sentence it leans on; without it, such a
+    /// sentence may stand alone.
+    self_contained: bool = true;
     /// Stop words of your own, added to the language's list: words that say
     /// nothing in your documents (a site's name, "said").
     stop_words: Vec<String> = Vec::new();
@@ -551,12 +560,14 @@ impl TryFrom<Options> for Config {
             order: options.order,
             redundancy: options.redundancy,
             duplicate_threshold: options.duplicate_threshold,
+            same_fact: options.same_fact,
             position_weight: options.position_weight,
             support_weight: options.support_weight,
             min_words: options.min_words,
             lexrank_threshold: options.lexrank_threshold,
             idf: options.idf,
             filter_boilerplate: options.filter_boilerplate,
+            self_contained: options.self_contained,
             max_input_bytes: options.max_input_bytes,
             query_weight: options.query_weight,
             stop_words: options.stop_words,
@@ -573,12 +584,14 @@ impl From<&Config> for Options {
             order: config.order,
             redundancy: config.redundancy,
             duplicate_threshold: config.duplicate_threshold,
+            same_fact: config.same_fact,
             position_weight: config.position_weight,
             support_weight: config.support_weight,
             min_words: config.min_words,
             lexrank_threshold: config.lexrank_threshold,
             idf: config.idf,
             filter_boilerplate: config.filter_boilerplate,
+            self_contained: config.self_contained,
             max_input_bytes: config.max_input_bytes,
             query_weight: config.query_weight,
             stop_words: config.stop_words.clone(),

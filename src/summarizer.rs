@@ -58,7 +58,10 @@ impl Summarizer {
         match self.config.order {
             Order::Source => chosen.sort_unstable_by_key(|&node| scored.corpus.candidates[node]),
             // Stable: equal scores keep the order selection took them in.
-            Order::Score => chosen.sort_by(|&a, &b| scored.scores[b].total_cmp(&scored.scores[a])),
+            Order::Score => {
+                chosen.sort_by(|&a, &b| scored.scores[b].total_cmp(&scored.scores[a]));
+                chosen = followers_after_antecedents(&scored.corpus, &chosen);
+            }
         }
         let ids: Vec<SentenceId> = chosen.iter().map(|&node| scored.corpus.candidates[node]).collect();
         let offsets = char_offsets(&scored.corpus, documents, &ids);
@@ -191,6 +194,28 @@ impl Summarizer {
         let scores = components.map(|c| c.combine(&self.config, focused));
         Ok(Scored { corpus, restated, graph, components, scores })
     }
+}
+
+/// `chosen` with every sentence that leans on the one before it moved to right
+/// after that one (selection takes it only together with it), the rest in order.
+fn followers_after_antecedents(corpus: &Corpus, chosen: &[NodeId]) -> Vec<NodeId> {
+    let mut taken: Vec<NodeId> = chosen.to_vec();
+    taken.sort_unstable();
+    let leans_on_previous =
+        |node: NodeId| node.index() > 0 && corpus.candidate(node).leans_back && taken.binary_search(&node).is_ok();
+    let mut ordered = Vec::with_capacity(chosen.len());
+    for &node in chosen {
+        if leans_on_previous(node) && taken.binary_search(&NodeId::new(node.index() - 1)).is_ok() {
+            continue;
+        }
+        ordered.push(node);
+        let mut next = NodeId::new(node.index() + 1);
+        while next.index() < corpus.candidates.len() && leans_on_previous(next) {
+            ordered.push(next);
+            next = NodeId::new(next.index() + 1);
+        }
+    }
+    ordered
 }
 
 /// What the reader should know about a focused summary, and how many of the

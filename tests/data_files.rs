@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const FOLDERS: &[&str] = &["src/text/stopwords", "src/text/abbreviations", "src/clean/boilerplate"];
+const FOLDERS: &[&str] =
+    &["src/text/stopwords", "src/text/abbreviations", "src/clean/boilerplate", "src/clean/context"];
 
 fn data_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -2,6 +2,9 @@
 //! (headings, bylines, boilerplate, section-title questions, fragments), and where
 //! a sentence's own text starts after a dateline ("HANOI, June 20 (Reuters) – ").
 
+mod context;
+
+pub(crate) use context::leans_back;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;

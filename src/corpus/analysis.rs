@@ -21,6 +21,9 @@ pub(crate) struct AnalysedSentence {
     /// Its position among its document's sentences that are not excluded (0 for
     /// the first): news puts what matters first, so this feeds the position prior.
     pub(crate) candidate_position: usize,
+    /// Whether it opens by pointing back to the sentence before it ("This piece",
+    /// "However,"), so that it may only be shown right after that one.
+    pub(crate) leans_back: bool,
     /// Its words, as a range of [`AnalysedDocument::words`].
     words: Range<usize>,
 }
@@ -76,7 +79,9 @@ pub(crate) fn analyse<'a>(text: &'a str, config: &Config) -> AnalysedDocument<'a
                 config.min_words,
             )
         };
+        let leans_back = config.self_contained && clean::leans_back(config.language, &document.words[first_word..]);
         document.sentences.push(AnalysedSentence {
+            leans_back,
             index,
             start,
             end: segment.end,

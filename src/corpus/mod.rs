@@ -53,6 +53,9 @@ pub(crate) struct Sentence {
     pub(crate) exclusion: Option<Exclusion>,
     /// Its position among its document's candidate sentences (0 for the first).
     pub(crate) candidate_position: usize,
+    /// Whether it leans on the sentence before it in its document (see
+    /// `clean::leans_back`).
+    pub(crate) leans_back: bool,
     /// Unit-length tf-idf vector.
     pub(crate) vector: SparseVector,
     /// Raw counts of `vector.terms`, in the same order.
@@ -121,6 +124,7 @@ impl Corpus {
                     term_count: terms.len(),
                     exclusion: sentence.exclusion,
                     candidate_position: sentence.candidate_position,
+                    leans_back: sentence.leans_back,
                     // Weighed below, once the idf is known.
                     vector: SparseVector::default(),
                     counts: Vec::new(),

@@ -19,7 +19,7 @@ use super::{is_near_duplicate, Allowance};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
 use crate::graph::SimilarityGraph;
-use crate::ids::{IdVec, NodeId};
+use crate::ids::{Id, IdVec, NodeId};
 
 /// A candidate's value when last computed: the greatest value first, then the
 /// lowest node, as a scan in node order that keeps the first maximum finds it.
@@ -56,6 +56,11 @@ impl Entry {
     }
 }
 
+/// How much less word overlap makes two ledes one fact than any other two
+/// sentences: every outlet opens with the event, in its own words (the seed
+/// cluster's two arrival ledes overlap 0.38; docs/experiments.md).
+const LEDE_ALLOWANCE: f64 = 0.1;
+
 pub(crate) struct Pool<'a> {
     corpus: &'a Corpus,
     graph: &'a SimilarityGraph,
@@ -63,6 +68,7 @@ pub(crate) struct Pool<'a> {
     costs: IdVec<NodeId, usize>,
     remaining: usize,
     duplicate_threshold: f64,
+    same_fact: Option<f64>,
     /// Every open candidate once, under its last value (an upper bound).
     heap: BinaryHeap<Entry>,
     /// The step at which each candidate's value was last computed.
@@ -78,6 +84,12 @@ pub(crate) struct Pool<'a> {
     /// whose shared terms were all too common to be compared.
     twins: IdVec<NodeId, usize>,
     copies: Vec<Vec<NodeId>>,
+    /// Sentences that lean on the one before them wait, out of the heap, until
+    /// that one is taken: then they are `released` into it.
+    waiting: IdVec<NodeId, bool>,
+    /// The candidate that leans on each candidate, if any.
+    follower: IdVec<NodeId, Option<NodeId>>,
+    released: Vec<NodeId>,
     /// Scan every candidate instead, as before lazy evaluation (to check it).
     #[cfg(test)]
     pub(crate) exhaustive: bool,
@@ -105,13 +117,15 @@ impl<'a> Pool<'a> {
                 twins.push(group);
             }
         }
+        let Leaning { open, waiting, follower } = leaning(corpus);
         Pool {
             corpus,
             graph,
-            open: IdVec::filled(true, n),
+            open,
             costs,
             remaining: allowance.limit(),
             duplicate_threshold: config.duplicate_threshold,
+            same_fact: config.same_fact,
             heap: BinaryHeap::new(),
             evaluated: IdVec::filled(0, n),
             step: 0,
@@ -119,6 +133,9 @@ impl<'a> Pool<'a> {
             slack: 0.0,
             twins,
             copies,
+            waiting,
+            follower,
+            released: Vec::new(),
             #[cfg(test)]
             exhaustive: false,
         }
@@ -155,9 +172,15 @@ impl<'a> Pool<'a> {
         if !self.started {
             self.started = true;
             for node in self.open.ids() {
-                if self.available(node) {
+                if !self.waiting[node] && self.available(node) {
                     self.heap.push(Entry::new(node, value(node)));
                 }
+            }
+        }
+        while let Some(node) = self.released.pop() {
+            if self.available(node) {
+                self.evaluated[node] = self.step;
+                self.heap.push(Entry::new(node, value(node)));
             }
         }
         // Recompute the top until it is current: then no stale bound exceeds it.
@@ -213,9 +236,7 @@ impl<'a> Pool<'a> {
         if self.exhaustive {
             return self.take_by_scan(node, similar);
         }
-        self.open[node] = false;
-        self.remaining -= self.costs[node];
-        self.step += 1;
+        self.spend(node);
         let corpus = self.corpus;
         let graph = self.graph;
         let taken = &corpus.candidate(node).vector;
@@ -227,7 +248,7 @@ impl<'a> Pool<'a> {
             }
             let vector = &corpus.candidate(other).vector;
             let cosine = taken.dot(vector);
-            if is_near_duplicate(taken, vector, cosine, self.duplicate_threshold) {
+            if self.repeats(node, other, cosine) {
                 self.open[other] = false;
                 found.push(other);
             } else {
@@ -245,7 +266,7 @@ impl<'a> Pool<'a> {
                 return false;
             }
             let vector = &corpus.candidate(other).vector;
-            if is_near_duplicate(taken, vector, taken.dot(vector), self.duplicate_threshold) {
+            if self.repeats(node, other, taken.dot(vector)) {
                 self.open[other] = false;
                 found.push(other);
                 return false;
@@ -260,7 +281,7 @@ impl<'a> Pool<'a> {
                     continue;
                 }
                 let vector = &corpus.candidate(other).vector;
-                if is_near_duplicate(taken, vector, taken.dot(vector), self.duplicate_threshold) {
+                if self.repeats(node, other, taken.dot(vector)) {
                     self.open[other] = false;
                     found.push(other);
                 }
@@ -268,12 +289,34 @@ impl<'a> Pool<'a> {
         }
     }
 
+    /// Whether open candidate `other` repeats `taken`, whose tf-idf cosine is
+    /// `cosine`. Two ledes (the first candidates of their documents) tell the
+    /// story's event: they repeat each other at a lower word overlap.
+    fn repeats(&self, taken: NodeId, other: NodeId, cosine: f64) -> bool {
+        let (a, b) = (self.corpus.candidate(taken), self.corpus.candidate(other));
+        let ledes = a.candidate_position == 0 && b.candidate_position == 0;
+        let same_fact = self.same_fact.map_or(f64::INFINITY, |t| if ledes { t - LEDE_ALLOWANCE } else { t });
+        is_near_duplicate(&a.vector, &b.vector, cosine, self.duplicate_threshold, same_fact)
+    }
+
+    /// Spends `node`'s cost, closes it and releases the sentence that leans on it.
+    fn spend(&mut self, node: NodeId) {
+        self.open[node] = false;
+        self.remaining -= self.costs[node];
+        self.step += 1;
+        if let Some(follower) = self.follower[node] {
+            self.waiting[follower] = false;
+            self.released.push(follower);
+        }
+    }
+
     /// The scan that [`Pool::best`] replaces, kept to check it.
     #[cfg(test)]
     fn best_by_scan(&mut self, mut value: impl FnMut(NodeId) -> f64) -> Option<NodeId> {
         let mut best: Option<(NodeId, f64)> = None;
+        self.released.clear();
         for node in self.open.ids() {
-            if !self.available(node) {
+            if self.waiting[node] || !self.available(node) {
                 continue;
             }
             let v = value(node);
@@ -288,9 +331,7 @@ impl<'a> Pool<'a> {
     /// sentence, kept to check it.
     #[cfg(test)]
     fn take_by_scan(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
-        self.open[node] = false;
-        self.remaining -= self.costs[node];
-        self.step += 1;
+        self.spend(node);
         let taken = &self.corpus.candidate(node).vector;
         for other in self.open.ids() {
             if !self.open[other] {
@@ -298,11 +339,48 @@ impl<'a> Pool<'a> {
             }
             let vector = &self.corpus.candidate(other).vector;
             let cosine = taken.dot(vector);
-            if is_near_duplicate(taken, vector, cosine, self.duplicate_threshold) {
+            if self.repeats(node, other, cosine) {
                 self.open[other] = false;
             } else {
                 similar(other, cosine);
             }
         }
     }
+}
+
+/// Per candidate: open from the start, waiting for the sentence it leans on, and
+/// the candidate that leans on it.
+struct Leaning {
+    open: IdVec<NodeId, bool>,
+    waiting: IdVec<NodeId, bool>,
+    follower: IdVec<NodeId, Option<NodeId>>,
+}
+
+/// Which candidates are open from the start, which wait for the sentence they lean
+/// on, and the follower of each. A sentence that leans on one that is not a
+/// candidate (a heading, an excluded or the first of its document) is never open.
+fn leaning(corpus: &Corpus) -> Leaning {
+    let n = corpus.candidates.len();
+    let mut open = IdVec::filled(true, n);
+    let mut waiting = IdVec::filled(false, n);
+    let mut follower = IdVec::filled(None, n);
+    for (node, &id) in corpus.candidates.iter_enumerated() {
+        let sentence = &corpus.sentences[id];
+        if !sentence.leans_back {
+            continue;
+        }
+        // Candidates are in cluster order: the sentence before, if a candidate,
+        // is the node before.
+        let before = (node.index() > 0 && sentence.index > 0).then(|| NodeId::new(node.index() - 1));
+        match before
+            .filter(|&b| corpus.candidates[b].index() + 1 == id.index() && corpus.candidate(b).doc == sentence.doc)
+        {
+            Some(antecedent) => {
+                waiting[node] = true;
+                follower[antecedent] = Some(node);
+            }
+            None => open[node] = false,
+        }
+    }
+    Leaning { open, waiting, follower }
 }
