@@ -102,14 +102,25 @@ pub(crate) fn relevance(corpus: &Corpus, query: &SparseVector) -> IdVec<NodeId, 
     corpus.candidates.map(|&s| (dot(&dense, &corpus.sentences[s].vector) / norm).clamp(0.0, 1.0))
 }
 
-/// For every sentence of the cluster's own documents, the highest cosine to a
-/// sentence of the seen documents (0 where nothing was seen).
-pub(crate) fn seen_overlap(corpus: &Corpus) -> IdVec<SentenceId, f64> {
+/// How close each sentence of the cluster's own documents comes to the seen
+/// documents (0 where nothing was seen).
+pub(crate) struct SeenOverlap {
+    /// The highest tf-idf cosine to a seen sentence.
+    pub(crate) cosine: IdVec<SentenceId, f64>,
+    /// The highest overlap of term sets with a seen sentence, every term counted
+    /// once: the same fact in other words (see `select::is_near_duplicate`).
+    pub(crate) words: IdVec<SentenceId, f64>,
+}
+
+/// For every sentence of the cluster's own documents, its overlap with the seen
+/// documents.
+pub(crate) fn seen_overlap(corpus: &Corpus) -> SeenOverlap {
     let mut overlap: IdVec<SentenceId, f64> = IdVec::filled(0.0, corpus.sentences.len());
+    let mut words: IdVec<SentenceId, f64> = IdVec::filled(0.0, corpus.sentences.len());
     let seen: Vec<SentenceId> =
         corpus.sentences.ids().filter(|&id| corpus.sentences[id].doc >= corpus.documents).collect();
     if seen.is_empty() {
-        return overlap;
+        return SeenOverlap { cosine: overlap, words };
     }
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); corpus.vocabulary_size];
     for (k, &id) in seen.iter().enumerate() {
@@ -119,6 +130,7 @@ pub(crate) fn seen_overlap(corpus: &Corpus) -> IdVec<SentenceId, f64> {
         }
     }
     let mut dot = vec![0.0f32; seen.len()];
+    let mut shared = vec![0u32; seen.len()];
     let mut touched: Vec<u32> = Vec::new();
     for id in corpus.sentences.ids().filter(|&id| corpus.sentences[id].doc < corpus.documents) {
         let vector = &corpus.sentences[id].vector;
@@ -128,20 +140,30 @@ pub(crate) fn seen_overlap(corpus: &Corpus) -> IdVec<SentenceId, f64> {
                 continue;
             }
             for &(k, other) in list {
-                if dot[k as usize] == 0.0 {
+                if shared[k as usize] == 0 {
                     touched.push(k);
                 }
+                shared[k as usize] += 1;
                 dot[k as usize] += weight * other;
             }
         }
         let highest = touched.iter().map(|&k| dot[k as usize]).fold(0.0f32, f32::max);
         overlap[id] = f64::from(highest.min(1.0));
+        let terms = vector.terms.len() as f64;
+        words[id] = touched
+            .iter()
+            .map(|&k| {
+                let other = corpus.sentences[seen[k as usize]].vector.terms.len() as f64;
+                f64::from(shared[k as usize]) / (terms * other).sqrt()
+            })
+            .fold(0.0, f64::max);
         for &k in &touched {
             dot[k as usize] = 0.0;
+            shared[k as usize] = 0;
         }
         touched.clear();
     }
-    overlap
+    SeenOverlap { cosine: overlap, words }
 }
 
 fn add(dense: &mut [f64], vector: &SparseVector, scale: f64) {
@@ -188,7 +210,25 @@ mod tests {
         assert_eq!(corpus.documents, 1);
         assert!(corpus.candidates.iter().all(|&s| corpus.sentences[s].doc == 0));
         let overlap = seen_overlap(&corpus);
-        let values: Vec<f64> = corpus.candidates.iter().map(|&s| overlap[s]).collect();
+        let values: Vec<f64> = corpus.candidates.iter().map(|&s| overlap.cosine[s]).collect();
         assert!(values[0] > 0.9 && values[1] < 0.1, "{values:?}");
+        let words: Vec<f64> = corpus.candidates.iter().map(|&s| overlap.words[s]).collect();
+        assert!((words[0] - 1.0).abs() < 1e-9 && words[1] == 0.0, "{words:?}");
+    }
+
+    #[test]
+    fn a_seen_fact_in_other_words_overlaps_by_words_more_than_by_cosine() {
+        // The tram line is in every sentence, so idf discounts it; counted once
+        // per word, the retelling still shares half its words with the seen one.
+        let documents = docs(&[
+            "The council backed the tram line plan at its Monday meeting. The tram line will cost more.",
+            "Tram line fares will rise next year, the operator said.",
+        ]);
+        let seen = docs(&["The tram line plan was approved by the council."]);
+        let corpus = Corpus::build(&documents, &seen, None, &Config::default());
+        let overlap = seen_overlap(&corpus);
+        let first = corpus.candidates.as_slice()[0];
+        assert!(overlap.words[first] >= 0.45, "{}", overlap.words[first]);
+        assert!(overlap.cosine[first] < overlap.words[first]);
     }
 }

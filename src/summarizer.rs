@@ -164,7 +164,9 @@ impl Summarizer {
         let before = corpus.candidates.len();
         if let Some(overlap) = &overlap {
             let threshold = self.config.duplicate_threshold;
-            for id in corpus.sentences.ids().filter(|&id| overlap[id] >= threshold) {
+            let same_fact = self.config.same_fact.unwrap_or(f64::INFINITY);
+            let restates = |id: SentenceId| overlap.cosine[id] >= threshold || overlap.words[id] >= same_fact;
+            for id in corpus.sentences.ids().filter(|&id| restates(id)) {
                 if corpus.sentences[id].exclusion.is_none() && corpus.sentences[id].doc < documents.len() {
                     corpus.sentences[id].exclusion = Some(Exclusion::Seen);
                 }
@@ -187,7 +189,7 @@ impl Summarizer {
         }
         if let Some(overlap) = &overlap {
             for (component, &id) in components.iter_mut().zip(corpus.candidates.iter()) {
-                component.novelty = 1.0 - overlap[id];
+                component.novelty = 1.0 - overlap.cosine[id];
             }
         }
         let focused = query.is_some();
