@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::clean::{self, Exclusion, Placement};
 use crate::config::Config;
 use crate::text::language::{Language, Units};
-use crate::text::tokenize::cjk_units;
+use crate::text::tokenize::han_kana_units;
 use crate::text::{segment, words};
 
 /// One sentence of a document.
@@ -26,7 +26,7 @@ pub(crate) struct AnalysedSentence {
     /// How many words (UAX #29) it has, as budgets and length priors count them.
     pub(crate) word_count: usize,
     /// What it is indexed by, as a range of [`AnalysedDocument::words`]: its
-    /// words, or in CJK languages words and character bigrams.
+    /// words, or in Chinese and Japanese words, characters and bigrams.
     words: Range<usize>,
 }
 
@@ -70,8 +70,8 @@ pub(crate) fn analyse<'a>(text: &'a str, config: &Config) -> AnalysedDocument<'a
                 document.words.extend(words(sentence_text).map(|(_, word)| word));
                 document.words.len() - first_word
             }
-            Units::CjkBigrams => {
-                cjk_units(sentence_text, &mut document.words);
+            Units::HanKana => {
+                han_kana_units(sentence_text, &mut document.words);
                 words(sentence_text).count()
             }
         };
@@ -110,7 +110,7 @@ pub(crate) fn units(text: &str, language: Language) -> Vec<&str> {
     let mut units = Vec::new();
     match language.units() {
         Units::Words => units.extend(words(text).map(|(_, word)| word)),
-        Units::CjkBigrams => cjk_units(text, &mut units),
+        Units::HanKana => han_kana_units(text, &mut units),
     }
     units
 }
@@ -132,15 +132,16 @@ mod tests {
     }
 
     #[test]
-    fn cjk_sentences_are_indexed_by_bigrams_and_counted_in_words() {
+    fn chinese_sentences_are_indexed_by_characters_and_bigrams_and_counted_in_words() {
         let text = "地震造成12人受伤。";
         let config = Config { language: Language::Chinese, ..Config::default() };
         let document = analyse(text, &config);
         let [sentence] = &document.sentences[..] else { panic!("{:?}", document.sentences) };
-        assert_eq!(document.words(sentence), ["地震", "震造", "造成", "12", "人受", "受伤"]);
+        let units = ["地", "震", "造", "成", "地震", "震造", "造成", "12", "人", "受", "伤", "人受", "受伤"];
+        assert_eq!(document.words(sentence), units);
         assert_eq!(sentence.word_count, crate::text::word_count(text));
-        assert_eq!(units("地震受伤", Language::Chinese), ["地震", "震受", "受伤"]);
-        assert_eq!(units("地震受伤", Language::English), ["地", "震", "受", "伤"]);
+        assert_eq!(super::units("地震", Language::Japanese), ["地", "震", "地震"]);
+        assert_eq!(super::units("地震", Language::English), ["地", "震"]);
     }
 
     #[test]

@@ -87,7 +87,9 @@ impl Allowance {
 /// (what selection spent) may differ from the count of the text. While the text
 /// `ordered` (the summary's sentences in their final order, joined as
 /// `Summary::text` joins them) is over `limit`, the sentence taken last in
-/// `taken` (selection order) is dropped from both. Returns the text's count.
+/// `taken` (selection order) is dropped from both. Returns the text's count;
+/// an empty summary sends nothing and counts 0 (the counter is not asked: one
+/// that adds special tokens to every text would count them).
 pub(crate) fn fit_tokens<'t>(
     limit: usize,
     tokenizer: Tokenizer<'_>,
@@ -95,15 +97,15 @@ pub(crate) fn fit_tokens<'t>(
     ordered: &mut Vec<NodeId>,
     text: impl Fn(NodeId) -> &'t str,
 ) -> Result<usize> {
-    loop {
+    while !ordered.is_empty() {
         let count = tokenizer.count(&display_text(ordered.iter().map(|&node| text(node))))?;
-        // The empty summary counts 0 with any sane counter; a counter of the
-        // caller's own that says otherwise still cannot loop: nothing is left to drop.
-        let Some(last) = taken.pop().filter(|_| count > limit) else {
+        if count <= limit {
             return Ok(count);
-        };
+        }
+        let last = taken.pop().expect("every sentence shown was taken");
         ordered.retain(|&node| node != last);
     }
+    Ok(0)
 }
 
 #[cfg(test)]
@@ -167,8 +169,11 @@ mod tests {
         let mut taken = vec![node(0)];
         let mut ordered = taken.clone();
         assert_eq!(fit_tokens(1, tokenizer, &mut taken, &mut ordered, text), Ok(0));
-        assert!(ordered.is_empty());
+        assert!(ordered.is_empty() && taken.is_empty());
+        // Nothing to send is not counted: a failing counter is not even asked.
         let failing: &CountTokens = &|_: &str| Err("no".to_owned());
+        assert_eq!(fit_tokens(1, Tokenizer::Custom(failing), &mut taken, &mut ordered, text), Ok(0));
+        let (mut taken, mut ordered) = (vec![node(1)], vec![node(1)]);
         let error = fit_tokens(1, Tokenizer::Custom(failing), &mut taken, &mut ordered, text).unwrap_err();
         assert_eq!(error.to_string(), "the tokenizer failed: no");
     }

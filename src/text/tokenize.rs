@@ -1,5 +1,5 @@
-//! Word tokens by Unicode word boundaries (UAX #29), and the character bigrams
-//! that stand for words in text written without spaces.
+//! Word tokens by Unicode word boundaries (UAX #29), and the characters and
+//! character bigrams that stand for words in text written without spaces.
 
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
@@ -18,37 +18,35 @@ pub fn word_count(text: &str) -> usize {
     words(text).count()
 }
 
-/// Whether `c` is written without spaces between words, or in Korean's short
-/// spaced units: Han (with the iteration mark 々), Hiragana, Katakana (with the
-/// prolonged sound mark and half-width forms) and Hangul.
-fn is_cjk(c: char) -> bool {
+/// Whether `c` is of a script written without spaces between words: Han (with
+/// the iteration mark 々), Hiragana and Katakana (with the prolonged sound mark
+/// and half-width forms).
+fn is_han_or_kana(c: char) -> bool {
     matches!(c,
         '\u{3005}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{3134F}'
-        | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{3134F}')
 }
 
-/// Appends to `units` what a sentence of CJK text is indexed by: its words
-/// ([`words`]), except that each run of CJK characters not broken by a space or
-/// a mark (which UAX #29 cuts into single Han characters and whole kana runs)
-/// gives its overlapping character bigrams ("地震造成" → 地震, 震造, 造成) and a
-/// run of one character the character. Bigrams find a text's words without a
-/// dictionary: the true word is among them, and the false ones are spread thin
-/// over a cluster, where idf weighs them down.
-pub(crate) fn cjk_units<'a>(text: &'a str, units: &mut Vec<&'a str>) {
+/// Appends to `units` what a sentence of Chinese or Japanese is indexed by: its
+/// words ([`words`]), except that each run of Han and kana not broken by a space
+/// or a mark (which UAX #29 cuts into single Han characters and whole kana runs)
+/// gives its characters, then its overlapping character bigrams ("地震造成" → 地,
+/// 震, 造, 成, 地震, 震造, 造成). Bigrams find a text's words without a dictionary
+/// (the true word is among them; the false ones are spread thin over a cluster,
+/// where idf weighs them down), and the characters keep paraphrases that share
+/// few bigrams similar enough for the redundancy rules (docs/experiments.md).
+pub(crate) fn han_kana_units<'a>(text: &'a str, units: &mut Vec<&'a str>) {
     let mut run: Option<(usize, usize)> = None;
     let flush = |run: &mut Option<(usize, usize)>, units: &mut Vec<&'a str>| {
         if let Some((start, end)) = run.take() {
             let piece = &text[start..end];
             let bounds: Vec<usize> = piece.char_indices().map(|(i, _)| start + i).chain([end]).collect();
-            if bounds.len() == 2 {
-                units.push(piece);
-            }
+            units.extend(bounds.windows(2).map(|w| &text[w[0]..w[1]]));
             units.extend(bounds.windows(3).map(|w| &text[w[0]..w[2]]));
         }
     };
     for (start, word) in words(text) {
-        if !word.chars().all(is_cjk) {
+        if !word.chars().all(is_han_or_kana) {
             flush(&mut run, units);
             units.push(word);
             continue;
@@ -184,25 +182,18 @@ mod tests {
     }
 
     #[test]
-    fn cjk_runs_become_bigrams_and_other_words_stay_words() {
+    fn han_and_kana_runs_become_characters_and_bigrams() {
         let units = |text| {
             let mut units = Vec::new();
-            cjk_units(text, &mut units);
+            han_kana_units(text, &mut units);
             units
         };
         // Han is split by UAX #29 into characters; a digit or a mark ends a run.
-        assert_eq!(
-            units("北京时间3月5日，地震造成12人受伤。"),
-            ["北京", "京时", "时间", "3", "月", "5", "日", "地震", "震造", "造成", "12", "人受", "受伤"]
-        );
+        assert_eq!(units("岚溪县3月，地震。"), ["岚", "溪", "县", "岚溪", "溪县", "3", "月", "地", "震", "地震"]);
         // Kana runs, which UAX #29 keeps whole, are read the same way.
-        assert_eq!(
-            units("東京でイベントが開かれた"),
-            ["東京", "京で", "でイ", "イベ", "ベン", "ント", "トが", "が開", "開か", "かれ", "れた"]
-        );
-        // Korean: spaces end runs (each eojeol is read alone), Latin words stay.
-        assert_eq!(units("서울시는 GPS 장비를 샀다"), ["서울", "울시", "시는", "GPS", "장비", "비를", "샀다"]);
-        assert_eq!(units("中 a"), ["中", "a"]);
+        assert_eq!(units("東京でイベ"), ["東", "京", "で", "イ", "ベ", "東京", "京で", "でイ", "イベ"]);
+        // Other scripts and spaced runs stay words.
+        assert_eq!(units("中 GPS 서울시는"), ["中", "GPS", "서울시는"]);
         assert!(units("").is_empty());
     }
 
