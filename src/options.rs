@@ -395,7 +395,8 @@ macro_rules! group_of {
 options! {
     /// How sentences are scored and chosen: one of the methods (see `METHODS`).
     method: Method = Method::default();
-    /// The language of the documents: an English name or an ISO 639-1 code.
+    /// The language of the documents: an English name or its ISO 639-1 code (en,
+    /// de, zh, ja, ko, ...), in any case.
     language: Language = Language::default();
     /// At most this many sentences. The budget is one of max_sentences, max_words,
     /// max_chars, max_bytes, max_tokens and ratio; giving one unsets the others.
