@@ -114,9 +114,11 @@ def test_the_command_takes_max_tokens_and_tokenizer():
     )
     (line,) = json.loads(result.stdout)
     summary = line["summary"]
-    text = " ".join(s["text"] for s in summary["sentences"])
+    text = polysum.Summary.from_json(json.dumps(summary)).text
     assert summary["tokens"] == polysum.count_tokens(text, "cl100k_base") <= 60
-    result = subprocess.run([script(), folder, "--max-tokens", "60", "--tokenizer", "gpt2"], capture_output=True, text=True)
+    result = subprocess.run(
+        [script(), folder, "--max-tokens", "60", "--tokenizer", "gpt2"], capture_output=True, text=True
+    )
     assert result.returncode != 0 and "valid values are o200k_base" in result.stderr
 
 
