@@ -45,8 +45,9 @@ impl Summarizer {
     /// This summariser counting a token budget ([`Budget::Tokens`](crate::Budget::Tokens))
     /// with `count` instead of an OpenAI encoding: the tokens of a text, or why
     /// they could not be counted (the summary then fails with
-    /// [`Error::Tokenizer`]). It is called from selection's threads; it should
-    /// give the same count for the same text.
+    /// [`Error::Tokenizer`]). `summarize_many` calls it from several threads at
+    /// once; it should give the same count for the same text. `config.tokenizer`
+    /// is then unused.
     ///
     /// ```
     /// use polysum::{Budget, Config, Document, Summarizer};
@@ -72,12 +73,6 @@ impl Summarizer {
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.config
-    }
-
-    /// Whether token budgets are counted by a tokenizer of the caller's own
-    /// ([`with_tokenizer`](Self::with_tokenizer)) rather than by `config.tokenizer`.
-    pub fn has_own_tokenizer(&self) -> bool {
-        self.tokenizer.is_some()
     }
 
     fn token_counter(&self) -> Tokenizer<'_> {
