@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::options::Options;
 use crate::text::Language;
+use crate::tokens::Encoding;
 
 pub use crate::method::Method;
 
@@ -27,6 +28,10 @@ pub enum Budget {
     Bytes(usize),
     /// At most this fraction, in (0, 1], of the cluster's words.
     Ratio(f64),
+    /// At most this many tokens of [`Config::tokenizer`] (or the summariser's own
+    /// tokenizer) in the summary's text as [`Summary::text`](crate::Summary::text)
+    /// joins it: never more.
+    Tokens(usize),
 }
 
 impl Default for Budget {
@@ -122,7 +127,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 /// `Config::try_from`; [`Summarizer::new`](crate::Summarizer::new) validates it.
 /// Each field means what the option of the same name means (documented once, on
 /// [`Options`]); the budget gathers `max_sentences`, `max_words`, `max_chars`,
-/// `max_bytes` and `ratio`.
+/// `max_bytes`, `max_tokens` and `ratio`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -132,6 +137,8 @@ pub struct Config {
     pub language: Language,
     /// How much the summary may hold: [`Options::max_sentences`] and the rest of its group.
     pub budget: Budget,
+    /// [`Options::tokenizer`].
+    pub tokenizer: Encoding,
     /// [`Options::order`].
     pub order: Order,
     /// [`Options::redundancy`].
@@ -194,6 +201,7 @@ mod tests {
             (Config { budget: Budget::Words(0), ..Config::default() }, "max_words"),
             (Config { budget: Budget::Ratio(1.5), ..Config::default() }, "ratio"),
             (Config { budget: Budget::Ratio(f64::NAN), ..Config::default() }, "ratio"),
+            (Config { budget: Budget::Tokens(0), ..Config::default() }, "max_tokens"),
             (Config { redundancy: -0.1, ..Config::default() }, "redundancy"),
             (Config { position_weight: f64::NAN, ..Config::default() }, "position_weight"),
             (Config { position_weight: 0.7, support_weight: 0.7, ..Config::default() }, "support_weight"),

@@ -37,6 +37,10 @@ pub enum Error {
     /// sentences' text.
     #[error("{0}")]
     InvalidSummary(String),
+    /// A token counter of the caller's own failed (a Python tokenizer raised, or
+    /// returned something other than a count).
+    #[error("the tokenizer failed: {0}")]
+    Tokenizer(String),
     /// The cluster is larger than the configured `max_input_bytes`.
     #[error("input too large: {size} bytes exceed the limit of {limit} bytes (raise `max_input_bytes` to allow it)")]
     InputTooLarge {

@@ -54,6 +54,7 @@ mod summarizer;
 mod summary;
 pub mod text;
 pub mod threads;
+mod tokens;
 
 pub use clean::Exclusion;
 pub use config::{Budget, Config, IdfScope, Method, Order, DEFAULT_MAX_INPUT_BYTES};
@@ -65,6 +66,7 @@ pub use score::priors::ScoreComponents;
 pub use summarizer::Summarizer;
 pub use summary::{display_text, RankedSentence, Ranking, Similarity, Summary, SummarySentence, MAX_MATRIX_BYTES};
 pub use text::{segment, segment_by_name, Language, Segment};
+pub use tokens::{CountTokens, Encoding};
 
 #[cfg(feature = "python")]
 mod python;

@@ -31,6 +31,7 @@ use serde::Serialize;
 use crate::config::{Budget, Config, IdfScope, Method, Order, DEFAULT_MAX_INPUT_BYTES};
 use crate::error::{Error, Result};
 use crate::text::Language;
+use crate::tokens::Encoding;
 
 /// A value given for an option by a front end, before it is checked: what a
 /// command-line word, a Python object or a JSON value turns into.
@@ -97,7 +98,7 @@ pub struct OptionSpec {
     /// The valid names of a [`Kind::Choice`] option; empty otherwise.
     pub choices: &'static [&'static str],
     /// Options of one group exclude each other (the budget: at most one of
-    /// `max_sentences`, `max_words`, `max_chars`, `max_bytes`, `ratio`).
+    /// `max_sentences`, `max_words`, `max_chars`, `max_bytes`, `max_tokens`, `ratio`).
     pub group: Option<&'static str>,
     /// What the option means, in a sentence or two.
     pub help: &'static str,
@@ -270,6 +271,7 @@ named_option!(Method, Method::NAMES);
 named_option!(Order, Order::NAMES);
 named_option!(IdfScope, IdfScope::NAMES);
 named_option!(Language, Language::NAMES);
+named_option!(Encoding, Encoding::NAMES);
 
 /// Checks an option's value; the error names the option.
 type Check<T> = fn(&'static str, &T) -> Result<()>;
@@ -393,10 +395,11 @@ macro_rules! group_of {
 options! {
     /// How sentences are scored and chosen: one of the methods (see `METHODS`).
     method: Method = Method::default();
-    /// The language of the documents: an English name or an ISO 639-1 code.
+    /// The language of the documents: an English name or its ISO 639-1 code (en,
+    /// de, zh, ja, ko, ...), in any case.
     language: Language = Language::default();
     /// At most this many sentences. The budget is one of max_sentences, max_words,
-    /// max_chars, max_bytes and ratio; giving one unsets the others.
+    /// max_chars, max_bytes, max_tokens and ratio; giving one unsets the others.
     max_sentences: Option<usize> = Some(5), group "budget", check some(at_least_one);
     /// At most this many words.
     max_words: Option<usize> = None, group "budget", check some(at_least_one);
@@ -404,8 +407,15 @@ options! {
     max_chars: Option<usize> = None, group "budget", check some(at_least_one);
     /// At most this many bytes of UTF-8.
     max_bytes: Option<usize> = None, group "budget", check some(at_least_one);
+    /// At most this many tokens of the tokenizer in the summary's text, joined as
+    /// Summary.text joins it; never more.
+    max_tokens: Option<usize> = None, group "budget", check some(at_least_one);
     /// At most this fraction, in (0, 1], of the cluster's words.
     ratio: Option<f64> = None, group "budget", check some(open_unit_interval);
+    /// What max_tokens counts with: one of OpenAI's encodings (o200k_base is
+    /// GPT-4o's and later models', cl100k_base GPT-4's); in Python also any
+    /// callable str -> int.
+    tokenizer: Encoding = Encoding::default();
     /// The order of the summary's sentences: by score, or as they stand in the sources.
     order: Order = Order::default();
     /// Weight in [0, 1] of the redundancy penalty: 0 ranks by score alone, higher
@@ -509,6 +519,8 @@ impl Options {
             Budget::Chars(n)
         } else if let Some(n) = self.max_bytes {
             Budget::Bytes(n)
+        } else if let Some(n) = self.max_tokens {
+            Budget::Tokens(n)
         } else if let Some(r) = self.ratio {
             Budget::Ratio(r)
         } else {
@@ -557,6 +569,7 @@ impl TryFrom<Options> for Config {
             budget: options.budget(),
             method: options.method,
             language: options.language,
+            tokenizer: options.tokenizer,
             order: options.order,
             redundancy: options.redundancy,
             duplicate_threshold: options.duplicate_threshold,
@@ -581,6 +594,7 @@ impl From<&Config> for Options {
         let mut options = Options {
             method: config.method,
             language: config.language,
+            tokenizer: config.tokenizer,
             order: config.order,
             redundancy: config.redundancy,
             duplicate_threshold: config.duplicate_threshold,
@@ -600,6 +614,7 @@ impl From<&Config> for Options {
             max_words: None,
             max_chars: None,
             max_bytes: None,
+            max_tokens: None,
             ratio: None,
         };
         match config.budget {
@@ -607,6 +622,7 @@ impl From<&Config> for Options {
             Budget::Words(n) => options.max_words = Some(n),
             Budget::Chars(n) => options.max_chars = Some(n),
             Budget::Bytes(n) => options.max_bytes = Some(n),
+            Budget::Tokens(n) => options.max_tokens = Some(n),
             Budget::Ratio(r) => options.ratio = Some(r),
         }
         options
@@ -663,6 +679,15 @@ mod tests {
         assert_eq!(Config::try_from(options).unwrap().budget, Budget::Ratio(0.25));
         let options = Options::from_pairs([("max_bytes", Value::Int(i128::MAX))]).unwrap();
         assert_eq!(Config::try_from(options).unwrap().budget, Budget::Bytes(usize::MAX));
+        let mut options = Options::from_pairs([("max_tokens", Value::Int(100))]).unwrap();
+        assert_eq!(options.max_sentences, None, "a token budget unsets the default sentence budget");
+        options.set("tokenizer", Value::Str("cl100k_base".into())).unwrap();
+        let config = Config::try_from(options).unwrap();
+        assert_eq!((config.budget, config.tokenizer), (Budget::Tokens(100), Encoding::Cl100kBase));
+        let error = Options::from_pairs([("max_tokens", Value::Int(10)), ("max_words", Value::Int(5))]).unwrap_err();
+        assert!(error.to_string().contains("max_tokens"), "{error}");
+        let error = Options::default().set("tokenizer", Value::Str("gpt-4".into())).unwrap_err().to_string();
+        assert!(error.contains("`tokenizer`") && error.contains("valid values are o200k_base, cl100k_base"), "{error}");
     }
 
     #[test]

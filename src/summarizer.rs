@@ -11,8 +11,9 @@ use crate::graph::SimilarityGraph;
 use crate::ids::{Id, IdVec, NodeId, SentenceId};
 use crate::score::priors::{self, ScoreComponents};
 use crate::score::ScoreInput;
-use crate::select;
+use crate::select::{self, Allowance};
 use crate::summary::{RankedSentence, Ranking, Similarity, Summary, SummarySentence};
+use crate::tokens::{CountTokens, CustomTokenizer, Tokenizer};
 
 /// Summarises clusters of documents with one validated [`Config`].
 ///
@@ -20,6 +21,8 @@ use crate::summary::{RankedSentence, Ranking, Similarity, Summary, SummarySenten
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Summarizer {
     config: Config,
+    /// A token counter of the caller's own, used instead of `config.tokenizer`.
+    tokenizer: Option<CustomTokenizer>,
 }
 
 /// A cluster taken through scoring, before selection.
@@ -36,12 +39,47 @@ impl Summarizer {
     /// A summariser for `config`, or the first invalid value in it.
     pub fn new(config: Config) -> Result<Self> {
         config.validate()?;
-        Ok(Summarizer { config })
+        Ok(Summarizer { config, tokenizer: None })
+    }
+
+    /// This summariser counting a token budget ([`Budget::Tokens`](crate::Budget::Tokens))
+    /// with `count` instead of an OpenAI encoding: the tokens of a text, or why
+    /// they could not be counted (the summary then fails with
+    /// [`Error::Tokenizer`]). `summarize_many` calls it from several threads at
+    /// once; it should give the same count for the same text. `config.tokenizer`
+    /// is then unused.
+    ///
+    /// ```
+    /// use polysum::{Budget, Config, Document, Summarizer};
+    ///
+    /// let words = |text: &str| Ok(text.split_whitespace().count());
+    /// let config = Config { budget: Budget::Tokens(12), ..Config::default() };
+    /// let summarizer = Summarizer::new(config)?.with_tokenizer(words);
+    /// let cluster = [Document::new("a", "The council approved the tram line on Monday. \
+    ///     Work starts in spring and will cost forty million euros in all.")];
+    /// let summary = summarizer.summarize(&cluster)?;
+    /// assert!(summary.tokens.unwrap() <= 12);
+    /// # Ok::<(), polysum::Error>(())
+    /// ```
+    pub fn with_tokenizer(
+        mut self,
+        count: impl Fn(&str) -> std::result::Result<usize, String> + Send + Sync + 'static,
+    ) -> Self {
+        let count: std::sync::Arc<CountTokens> = std::sync::Arc::new(count);
+        self.tokenizer = Some(CustomTokenizer(count));
+        self
     }
 
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    fn token_counter(&self) -> Tokenizer<'_> {
+        match &self.tokenizer {
+            Some(custom) => Tokenizer::Custom(&*custom.0),
+            None => Tokenizer::Encoding(self.config.tokenizer),
+        }
     }
 
     /// The summary of one cluster. An empty cluster, or one with nothing worth
@@ -54,7 +92,18 @@ impl Summarizer {
     /// seen documents (see [`Focus`]). With neither it is [`summarize`](Self::summarize).
     pub fn summarize_focused(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Summary> {
         let scored = self.score(documents, focus)?;
-        let mut chosen = select::select(&scored.corpus, &scored.graph, documents, &scored.scores, &self.config);
+        let allowance = Allowance::new(self.config.budget, scored.corpus.total_words);
+        let tokenizer = self.token_counter();
+        let mut taken = select::select(
+            &scored.corpus,
+            &scored.graph,
+            documents,
+            &scored.scores,
+            &self.config,
+            allowance,
+            tokenizer,
+        )?;
+        let mut chosen = taken.clone();
         match self.config.order {
             Order::Source => chosen.sort_unstable_by_key(|&node| scored.corpus.candidates[node]),
             // Stable: equal scores keep the order selection took them in.
@@ -63,6 +112,16 @@ impl Summarizer {
                 chosen = followers_after_antecedents(&scored.corpus, &chosen);
             }
         }
+        let tokens = if allowance.counts_tokens() {
+            let corpus = &scored.corpus;
+            let text = |node: NodeId| {
+                let sentence = &corpus.sentences[corpus.candidates[node]];
+                &documents[sentence.doc].text[sentence.start..sentence.end]
+            };
+            Some(select::fit_tokens(allowance.limit(), tokenizer, &mut taken, &mut chosen, text)?)
+        } else {
+            None
+        };
         let ids: Vec<SentenceId> = chosen.iter().map(|&node| scored.corpus.candidates[node]).collect();
         let offsets = char_offsets(&scored.corpus, documents, &ids);
         let sentences: Vec<SummarySentence> = chosen
@@ -76,6 +135,7 @@ impl Summarizer {
         let (query_terms, notes) = notes(&scored, focus);
         Ok(Summary {
             words: sentences.iter().map(|s| crate::text::word_count(&s.text)).sum(),
+            tokens,
             sentences,
             method: self.config.method,
             documents: documents.len(),

@@ -92,6 +92,10 @@ pub struct Summary {
     pub cluster_words: usize,
     /// Words in the summary itself.
     pub words: usize,
+    /// Tokens in the summary's [`text`](Self::text), counted by the tokenizer of
+    /// its token budget; `None` under any other budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<usize>,
     /// The query the summary answers, if one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,

@@ -67,23 +67,51 @@ fn every_budget_kind_is_respected() {
         (Budget::Chars(300), 300),
         (Budget::Bytes(300), 300),
         (Budget::Ratio(0.2), (0.2 * total_words as f64).ceil() as usize),
+        (Budget::Tokens(60), 60),
     ];
     for (budget, limit) in cases {
         let summary = summarize(Config { budget, ..Config::default() }, &documents);
         assert!(!summary.is_empty(), "{budget:?}");
-        let spent: usize = summary
-            .sentences
-            .iter()
-            .map(|s| match budget {
-                Budget::Sentences(_) => 1,
-                Budget::Words(_) | Budget::Ratio(_) => polysum::text::word_count(&s.text),
-                Budget::Chars(_) => s.text.chars().count(),
-                Budget::Bytes(_) => s.text.len(),
-            })
-            .sum();
+        let spent: usize = match budget {
+            // Tokens are counted in the joined text, as it will be sent.
+            Budget::Tokens(_) => polysum::Encoding::default().count(&summary.text()).unwrap(),
+            _ => summary
+                .sentences
+                .iter()
+                .map(|s| match budget {
+                    Budget::Sentences(_) => 1,
+                    Budget::Words(_) | Budget::Ratio(_) => polysum::text::word_count(&s.text),
+                    Budget::Chars(_) => s.text.chars().count(),
+                    _ => s.text.len(),
+                })
+                .sum(),
+        };
+        assert_eq!(summary.tokens, matches!(budget, Budget::Tokens(_)).then_some(spent), "{budget:?}");
         assert!(spent <= limit, "{budget:?}: spent {spent} of {limit}");
         assert!(spent * 2 > limit, "{budget:?}: spent only {spent} of {limit}");
     }
+}
+
+#[test]
+fn a_token_budget_holds_the_joined_text_even_when_joins_cost_more() {
+    // A counter for which every join costs 3 tokens more than the sentences
+    // alone: selection, spending each sentence's own count, overshoots, and the
+    // joined text must be cut back to the budget.
+    let count = |text: &str| Ok(text.split_whitespace().count() + 3 * text.matches(". ").count());
+    let documents = common::example_cluster();
+    for limit in [20, 45, 80, 150] {
+        let config = Config { budget: Budget::Tokens(limit), ..Config::default() };
+        let summary = Summarizer::new(config).unwrap().with_tokenizer(count).summarize(&documents).unwrap();
+        let tokens = count(&summary.text()).unwrap();
+        assert_eq!(summary.tokens, Some(tokens));
+        assert!(tokens <= limit, "{tokens} > {limit}");
+        let own: usize = summary.sentences.iter().map(|s| count(&s.text).unwrap()).sum();
+        assert!(tokens * 2 > limit || summary.len() <= 1, "{limit}: only {tokens} ({own} alone)");
+    }
+    let failing = Summarizer::new(Config { budget: Budget::Tokens(50), ..Config::default() })
+        .unwrap()
+        .with_tokenizer(|_| Err("offline".into()));
+    assert_eq!(failing.summarize(&documents).unwrap_err(), polysum::Error::Tokenizer("offline".into()));
 }
 
 #[test]

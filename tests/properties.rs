@@ -38,6 +38,7 @@ fn budget() -> impl Strategy<Value = Budget> {
         (1usize..600).prop_map(Budget::Chars),
         (1usize..600).prop_map(Budget::Bytes),
         (0.01f64..=1.0).prop_map(Budget::Ratio),
+        (1usize..200).prop_map(Budget::Tokens),
     ]
 }
 
@@ -82,6 +83,11 @@ proptest! {
             Budget::Chars(n) => prop_assert!(spent.2 <= n),
             Budget::Bytes(n) => prop_assert!(spent.3 <= n),
             Budget::Ratio(r) => prop_assert!(spent.1 <= ((r * total_words as f64).ceil() as usize).max(1)),
+            Budget::Tokens(n) => {
+                let tokens = polysum::Encoding::default().count(&summary.text()).unwrap();
+                prop_assert!(tokens <= n);
+                prop_assert_eq!(summary.tokens, Some(tokens));
+            }
         }
         prop_assert_eq!(&summarizer.summarize(&documents).unwrap(), &summary);
         let many = summarizer.summarize_many(&[documents.clone(), documents.clone()]);

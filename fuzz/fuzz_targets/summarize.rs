@@ -12,11 +12,12 @@ fuzz_target!(|data: &[u8]| {
     let (head, body) = data.split_at(4);
     let method = Method::ALL[head[0] as usize % Method::ALL.len()];
     let limit = 1 + head[1] as usize;
-    let budget = match head[2] % 5 {
+    let budget = match head[2] % 6 {
         0 => Budget::Sentences(limit % 9 + 1),
         1 => Budget::Words(limit),
         2 => Budget::Chars(limit * 4),
         3 => Budget::Bytes(limit * 4),
+        4 => Budget::Tokens(limit),
         _ => Budget::Ratio(f64::from(head[1]) / 255.0),
     };
     let config = Config {
@@ -48,5 +49,10 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Budget::Sentences(n) = budget {
         assert!(summary.len() <= n);
+    }
+    if let Budget::Tokens(n) = budget {
+        // The joined text, not the sum of the sentences: BPE merges across joins.
+        let tokens = polysum::Encoding::default().count(&summary.text()).expect("the encoding is compiled in");
+        assert!(tokens <= n && summary.tokens == Some(tokens));
     }
 });

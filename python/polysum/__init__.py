@@ -18,6 +18,7 @@ import typing as _typing
 from polysum._polysum import (
     LANGUAGES,
     METHODS,
+    TOKENIZERS,
     ConfigError,
     Document,
     InputError,
@@ -28,6 +29,7 @@ from polysum._polysum import (
     Summary,
     SummarySentence,
     __version__,
+    count_tokens,
     normalize,
     sentences,
 )
@@ -36,6 +38,7 @@ from polysum.frame import summarize_frame
 __all__ = [
     "LANGUAGES",
     "METHODS",
+    "TOKENIZERS",
     "ConfigError",
     "Document",
     "InputError",
@@ -46,6 +49,7 @@ __all__ = [
     "Summary",
     "SummarySentence",
     "__version__",
+    "count_tokens",
     "normalize",
     "sentences",
     "summarize",

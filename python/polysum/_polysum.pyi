@@ -1,4 +1,4 @@
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypedDict, final
 
 import numpy as np
@@ -17,14 +17,17 @@ __all__ = [
     "Sentence",
     "sentences",
     "normalize",
+    "count_tokens",
     "LANGUAGES",
     "METHODS",
+    "TOKENIZERS",
     "cli_main",
 ]
 
 __version__: str
 LANGUAGES: list[str]
 METHODS: list[str]
+TOKENIZERS: list[str]
 
 _Docs = Sequence[str | Document] | Mapping[str, str] | Iterable[str | Document]
 
@@ -106,6 +109,8 @@ class Summary:
     @property
     def words(self) -> int: ...
     @property
+    def tokens(self) -> int | None: ...
+    @property
     def query(self) -> str | None: ...
     @property
     def query_terms(self) -> int: ...
@@ -145,7 +150,9 @@ class Summarizer:
         max_words: int | None = None,
         max_chars: int | None = None,
         max_bytes: int | None = None,
+        max_tokens: int | None = None,
         ratio: float | None = None,
+        tokenizer: str | Callable[[str], int] = "o200k_base",
         order: str = "score",
         redundancy: float = 0.5,
         duplicate_threshold: float = 0.5,
@@ -174,4 +181,5 @@ class Summarizer:
 
 def sentences(text: str, *, language: str | None = None) -> list[Sentence]: ...
 def normalize(text: str) -> str: ...
+def count_tokens(text: str, tokenizer: str = "o200k_base") -> int: ...
 def cli_main(argv: list[str]) -> int: ...

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use crate::clean::{self, Exclusion, Placement};
 use crate::config::Config;
+use crate::text::language::{Language, Units};
+use crate::text::tokenize::han_kana_units;
 use crate::text::{segment, words};
 
 /// One sentence of a document.
@@ -24,7 +26,10 @@ pub(crate) struct AnalysedSentence {
     /// Whether it opens by pointing back to the sentence before it ("This piece",
     /// "However,"), so that it may only be shown right after that one.
     pub(crate) leans_back: bool,
-    /// Its words, as a range of [`AnalysedDocument::words`].
+    /// How many words (UAX #29) it has, as budgets and length priors count them.
+    pub(crate) word_count: usize,
+    /// What it is indexed by, as a range of [`AnalysedDocument::words`]: its
+    /// words, or in Chinese and Japanese words, characters and bigrams.
     words: Range<usize>,
 }
 
@@ -63,8 +68,16 @@ pub(crate) fn analyse<'a>(text: &'a str, config: &Config) -> AnalysedDocument<'a
         }
         let sentence_text = &text[start..segment.end];
         let first_word = document.words.len();
-        document.words.extend(words(sentence_text).map(|(_, word)| word));
-        let word_count = document.words.len() - first_word;
+        let word_count = match config.language.units() {
+            Units::Words => {
+                document.words.extend(words(sentence_text).map(|(_, word)| word));
+                document.words.len() - first_word
+            }
+            Units::HanKana => {
+                han_kana_units(sentence_text, &mut document.words);
+                words(sentence_text).count()
+            }
+        };
         let exclusion = if !config.filter_boilerplate {
             None
         } else if index == 0 && clean::is_headline(text, &segments) {
@@ -87,6 +100,7 @@ pub(crate) fn analyse<'a>(text: &'a str, config: &Config) -> AnalysedDocument<'a
             end: segment.end,
             exclusion,
             candidate_position,
+            word_count,
             words: first_word..document.words.len(),
         });
         if exclusion.is_none() {
@@ -94,6 +108,16 @@ pub(crate) fn analyse<'a>(text: &'a str, config: &Config) -> AnalysedDocument<'a
         }
     }
     document
+}
+
+/// What `text` (a query) is indexed by in `language`, as a sentence is.
+pub(crate) fn units(text: &str, language: Language) -> Vec<&str> {
+    let mut units = Vec::new();
+    match language.units() {
+        Units::Words => units.extend(words(text).map(|(_, word)| word)),
+        Units::HanKana => han_kana_units(text, &mut units),
+    }
+    units
 }
 
 #[cfg(test)]
@@ -110,6 +134,19 @@ mod tests {
         assert_eq!(document.words(first), ["Shares", "fell", "sharply", "on", "Monday"]);
         assert_eq!((first.index, first.candidate_position), (1, 0));
         assert_eq!((second.index, second.candidate_position), (2, 1));
+    }
+
+    #[test]
+    fn chinese_sentences_are_indexed_by_characters_and_bigrams_and_counted_in_words() {
+        let text = "地震造成12人受伤。";
+        let config = Config { language: Language::Chinese, ..Config::default() };
+        let document = analyse(text, &config);
+        let [sentence] = &document.sentences[..] else { panic!("{:?}", document.sentences) };
+        let units = ["地", "震", "造", "成", "地震", "震造", "造成", "12", "人", "受", "伤", "人受", "受伤"];
+        assert_eq!(document.words(sentence), units);
+        assert_eq!(sentence.word_count, crate::text::word_count(text));
+        assert_eq!(super::units("地震", Language::Japanese), ["地", "震", "地震"]);
+        assert_eq!(super::units("地震", Language::English), ["地", "震"]);
     }
 
     #[test]

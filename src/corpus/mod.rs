@@ -120,7 +120,7 @@ impl Corpus {
                     index: sentence.index,
                     start: sentence.start,
                     end: sentence.end,
-                    words: words.len(),
+                    words: sentence.word_count,
                     term_count: terms.len(),
                     exclusion: sentence.exclusion,
                     candidate_position: sentence.candidate_position,
@@ -146,7 +146,7 @@ impl Corpus {
             sentence.counts = bag.counts;
         }
         let query = query.map(|text| {
-            let words: Vec<&str> = crate::text::words(text).map(|(_, word)| word).collect();
+            let words = analysis::units(text, config.language);
             vocabulary.read(&words, &mut terms);
             let content_words = terms.len();
             // Terms no sentence has (read only now, so beyond the idf) match nothing.

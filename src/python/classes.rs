@@ -4,10 +4,14 @@
 use numpy::{IntoPyArray, PyArray1, PyArray2};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use std::sync::Arc;
+
+use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 use serde::{Deserialize, Serialize};
 
-use super::convert::{cluster_of, documents_of, options_of, py_value, query_of, seen_of, text_of, CharOffsets};
+use super::convert::{
+    cluster_of, documents_of, options_of, py_value, query_of, seen_of, text_of, type_name, CharOffsets,
+};
 use super::errors::{guard, input_error, to_py};
 use super::html::{summary_card, ViewHeader, ViewSentence};
 use crate::{Cluster, Config, Document, Kind, Method, Options, Ranking, Summarizer, Summary, Value, OPTIONS};
@@ -252,6 +256,8 @@ struct SummaryView {
     cluster_words: usize,
     words: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    tokens: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     query: Option<String>,
     #[serde(default)]
     query_terms: usize,
@@ -279,6 +285,7 @@ impl PySummary {
                 cluster_sentences: summary.cluster_sentences,
                 cluster_words: summary.cluster_words,
                 words: summary.words,
+                tokens: summary.tokens,
                 query: summary.query,
                 query_terms: summary.query_terms,
                 seen_documents: summary.seen_documents,
@@ -329,6 +336,12 @@ impl PySummary {
     #[getter]
     fn words(&self) -> usize {
         self.view.words
+    }
+    /// Tokens in `text`, counted by the tokenizer of a `max_tokens` budget; None
+    /// under any other budget.
+    #[getter]
+    fn tokens(&self) -> Option<usize> {
+        self.view.tokens
     }
     /// The query the summary answers, or None.
     #[getter]
@@ -589,12 +602,39 @@ pub(crate) fn normalize(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Str
     Ok(py.detach(|| guard(|| crate::text::normalize(&text)))?)
 }
 
+/// The tokens of `text` in one of OpenAI's encodings (see `TOKENIZERS`), as a
+/// `max_tokens` budget counts them: ordinary text, special tokens' spellings
+/// included as text.
+#[pyfunction]
+#[pyo3(signature = (text, tokenizer = "o200k_base"))]
+pub(crate) fn count_tokens(py: Python<'_>, text: &Bound<'_, PyAny>, tokenizer: &str) -> PyResult<usize> {
+    let text = text_of(text, &|| "text".into())?;
+    let encoding = tokenizer.parse::<crate::Encoding>().map_err(to_py)?;
+    py.detach(|| guard(|| encoding.count(&text)))?.map_err(to_py)
+}
+
 /// Summarises clusters of documents (the docstring is built from the option
 /// table: see `summarizer_doc`).
 #[pyclass(name = "Summarizer", module = "polysum", frozen, eq)]
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub(crate) struct PySummarizer {
     inner: Summarizer,
+    /// A callable `tokenizer`, which `inner` counts tokens with: kept to give it
+    /// back in `options` (and so to pickle it) and to compare summarisers.
+    tokenizer: Option<Arc<Py<PyAny>>>,
+}
+
+/// Two summarisers are equal when their options are, a callable tokenizer being
+/// the same object.
+impl PartialEq for PySummarizer {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner.config() == other.inner.config()
+            && match (&self.tokenizer, &other.tokenizer) {
+                (None, None) => true,
+                (Some(a), Some(b)) => a.as_ptr() == b.as_ptr(),
+                _ => false,
+            }
+    }
 }
 
 #[pymethods]
@@ -602,8 +642,27 @@ impl PySummarizer {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let config = Config::try_from(options_of(options)?).map_err(to_py)?;
-        Ok(PySummarizer { inner: Summarizer::new(config).map_err(to_py)? })
+        // A callable tokenizer is no option value the engine's table knows: it is
+        // taken out, and the engine is given a counter that calls it.
+        let callable = match options.map(|o| o.get_item("tokenizer")).transpose()?.flatten() {
+            Some(value) if value.is_callable() && !value.is_instance_of::<PyString>() => Some(value),
+            _ => None,
+        };
+        let options = match (&callable, options) {
+            (Some(_), Some(options)) => {
+                let rest = options.copy()?;
+                rest.del_item("tokenizer")?;
+                Some(rest)
+            }
+            _ => options.cloned(),
+        };
+        let config = Config::try_from(options_of(options.as_ref())?).map_err(to_py)?;
+        let mut inner = Summarizer::new(config).map_err(to_py)?;
+        let tokenizer = callable.map(|callable| Arc::new(callable.unbind()));
+        if let Some(callable) = &tokenizer {
+            inner = inner.with_tokenizer(python_counter(Arc::clone(callable)));
+        }
+        Ok(PySummarizer { inner, tokenizer })
     }
 
     /// The help of `Summarizer`: every option with its meaning and default.
@@ -633,7 +692,7 @@ impl PySummarizer {
     /// The options, as keyword arguments that rebuild this summariser.
     #[getter]
     fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        options_dict(py, self.inner.config())
+        self.options_dict(py)
     }
 
     /// The summary of one cluster: a list of str, a dict of id -> str, or a list
@@ -722,14 +781,58 @@ impl PySummarizer {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let options = options_dict(py, self.inner.config())?;
+        let options = self.options_dict(py)?;
         let parts: Vec<String> =
             options.iter().map(|(k, v)| Ok(format!("{}={}", k, v.repr()?))).collect::<PyResult<_>>()?;
         Ok(format!("Summarizer({})", parts.join(", ")))
     }
 
     fn __getnewargs_ex__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
-        Ok((PyTuple::empty(py), options_dict(py, self.inner.config())?))
+        Ok((PyTuple::empty(py), self.options_dict(py)?))
+    }
+}
+
+impl PySummarizer {
+    /// The options as keyword arguments that rebuild this summariser: every
+    /// option, but of a group (the budget) only the one given, and a callable
+    /// tokenizer as itself.
+    fn options_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let options = Options::from(self.inner.config());
+        let dict = PyDict::new(py);
+        for spec in OPTIONS {
+            let value = options.get(spec.name).expect("every catalogued option has a value");
+            if spec.group.is_none() || value != Value::Null {
+                dict.set_item(spec.name, py_value(py, &value)?)?;
+            }
+        }
+        if let Some(callable) = &self.tokenizer {
+            dict.set_item("tokenizer", callable.bind(py))?;
+        }
+        Ok(dict)
+    }
+}
+
+/// The engine's token counter for a Python callable `str -> int`. The engine
+/// runs with the GIL released, on the calling thread or on rayon's (in
+/// `summarize_many`), so each call takes the GIL back for itself: counting is
+/// then one call at a time across threads, and the rest of the work stays
+/// parallel. What the callable raises, or a result that is no count, fails the
+/// summary with a message naming it.
+fn python_counter(callable: Arc<Py<PyAny>>) -> impl Fn(&str) -> Result<usize, String> + Send + Sync {
+    move |text: &str| {
+        Python::attach(|py| {
+            let result = callable.bind(py).call1((text,)).map_err(|error| {
+                let kind = error.get_type(py).name().map(|n| n.to_string()).unwrap_or_else(|_| "an exception".into());
+                format!("{kind}: {}", error.value(py))
+            })?;
+            if result.is_instance_of::<PyBool>() {
+                return Err(format!("the tokenizer must return an int, not {}", type_name(&result)));
+            }
+            result.extract::<usize>().map_err(|_| {
+                let shown = result.repr().map(|r| r.to_string()).unwrap_or_else(|_| type_name(&result));
+                format!("the tokenizer must return an int of at least 0, not {shown}")
+            })
+        })
     }
 }
 
@@ -753,20 +856,6 @@ fn in_cluster(py: Python<'_>, index: usize, error: PyErr) -> PyErr {
         Ok(instance) => PyErr::from_value(instance),
         Err(_) => error,
     }
-}
-
-/// The options of `config` as Python keyword arguments: every option, but of a
-/// group (the budget) only the one given.
-fn options_dict<'py>(py: Python<'py>, config: &Config) -> PyResult<Bound<'py, PyDict>> {
-    let options = Options::from(config);
-    let dict = PyDict::new(py);
-    for spec in OPTIONS {
-        let value = options.get(spec.name).expect("every catalogued option has a value");
-        if spec.group.is_none() || value != Value::Null {
-            dict.set_item(spec.name, py_value(py, &value)?)?;
-        }
-    }
-    Ok(dict)
 }
 
 /// `Summarizer`'s docstring: what it does, then every option of the table with

@@ -25,11 +25,13 @@ fn polysum_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<classes::PySentence>()?;
     m.add_function(wrap_pyfunction!(classes::sentences, m)?)?;
     m.add_function(wrap_pyfunction!(classes::normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(classes::count_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     let languages: Vec<&str> = crate::Language::ALL.iter().map(|l| l.name()).collect();
     m.add("LANGUAGES", languages)?;
     let methods: Vec<&str> = crate::Method::ALL.iter().map(|l| l.name()).collect();
     m.add("METHODS", methods)?;
+    m.add("TOKENIZERS", crate::Encoding::NAMES.to_vec())?;
     Ok(())
 }
 

@@ -9,13 +9,15 @@ mod klsum;
 mod mmr;
 mod pool;
 
-pub(crate) use budget::Allowance;
+pub(crate) use budget::{fit_tokens, Allowance};
 pub(crate) use dedup::is_near_duplicate;
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
+use crate::error::Result;
 use crate::graph::SimilarityGraph;
 use crate::ids::{IdVec, NodeId};
+use crate::tokens::Tokenizer;
 
 /// How a method fills its budget (named in the method table, `src/method.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,16 +30,22 @@ pub(crate) enum Selector {
     KlSum,
 }
 
-/// Chooses graph nodes (candidate sentences) for the summary, in the order taken.
+/// Chooses graph nodes (candidate sentences) for the summary, in the order
+/// taken, within `allowance`, each sentence costing what it costs alone (a token
+/// budget is then checked on the joined text by [`fit_tokens`]). Fails only when
+/// a tokenizer of the caller's own does.
 pub(crate) fn select(
     corpus: &Corpus,
     graph: &SimilarityGraph,
     documents: &[Document],
     scores: &IdVec<NodeId, f64>,
     config: &Config,
-) -> Vec<NodeId> {
-    let pool = pool::Pool::new(corpus, graph, documents, config);
-    run(pool, corpus, graph, scores, config)
+    allowance: Allowance,
+    tokenizer: Tokenizer<'_>,
+) -> Result<Vec<NodeId>> {
+    let costs = allowance.costs(corpus, documents, tokenizer)?;
+    let pool = pool::Pool::new(corpus, graph, config, costs, allowance.limit());
+    Ok(run(pool, corpus, graph, scores, config))
 }
 
 fn run(
@@ -104,9 +112,12 @@ mod tests {
     #[test]
     fn lazy_selection_equals_the_exhaustive_scan() {
         let documents = cluster(12, 25);
-        let budgets = [Budget::Words(100), Budget::Words(400), Budget::Sentences(7), Budget::Ratio(1.0)];
+        let mut budgets = vec![Budget::Words(100), Budget::Words(400), Budget::Sentences(7), Budget::Ratio(1.0)];
+        if cfg!(feature = "tokens") {
+            budgets.push(Budget::Tokens(150));
+        }
         for &method in Method::ALL {
-            for budget in budgets {
+            for &budget in &budgets {
                 let config = Config { method, budget, ..Config::default() };
                 let corpus = Corpus::build(&documents, &[], None, &config);
                 let graph = SimilarityGraph::build(&corpus);
@@ -114,9 +125,14 @@ mod tests {
                 let input = ScoreInput { corpus: &corpus, graph: &graph, config: &config };
                 let salience = method.scorer().salience(&input);
                 let scores = priors::components(&corpus, &graph, &salience, &config).map(|c| c.combine(&config, false));
-                let lazy =
-                    run(pool::Pool::new(&corpus, &graph, &documents, &config), &corpus, &graph, &scores, &config);
-                let mut scan = pool::Pool::new(&corpus, &graph, &documents, &config);
+                let allowance = Allowance::new(budget, corpus.total_words);
+                let tokenizer = Tokenizer::Encoding(config.tokenizer);
+                let pool = || {
+                    let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
+                    pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit())
+                };
+                let lazy = run(pool(), &corpus, &graph, &scores, &config);
+                let mut scan = pool();
                 scan.exhaustive = true;
                 let scan = run(scan, &corpus, &graph, &scores, &config);
                 assert!(!lazy.is_empty());

@@ -15,9 +15,9 @@ use std::collections::BinaryHeap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{is_near_duplicate, Allowance};
+use super::is_near_duplicate;
 use crate::config::Config;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::Corpus;
 use crate::graph::SimilarityGraph;
 use crate::ids::{Id, IdVec, NodeId};
 
@@ -96,12 +96,14 @@ pub(crate) struct Pool<'a> {
 }
 
 impl<'a> Pool<'a> {
-    pub(crate) fn new(corpus: &'a Corpus, graph: &'a SimilarityGraph, documents: &[Document], config: &Config) -> Self {
-        let allowance = Allowance::new(config.budget, corpus.total_words);
-        let costs = corpus.candidates.map(|&s| {
-            let sentence = &corpus.sentences[s];
-            allowance.cost(&documents[sentence.doc].text[sentence.start..sentence.end], sentence.words)
-        });
+    /// The pool of every candidate, each costing `costs` of a budget of `limit`.
+    pub(crate) fn new(
+        corpus: &'a Corpus,
+        graph: &'a SimilarityGraph,
+        config: &Config,
+        costs: IdVec<NodeId, usize>,
+        limit: usize,
+    ) -> Self {
         let n = corpus.candidates.len();
         let mut twins = IdVec::default();
         let mut copies: Vec<Vec<NodeId>> = Vec::new();
@@ -123,7 +125,7 @@ impl<'a> Pool<'a> {
             graph,
             open,
             costs,
-            remaining: allowance.limit(),
+            remaining: limit,
             duplicate_threshold: config.duplicate_threshold,
             same_fact: config.same_fact,
             heap: BinaryHeap::new(),

@@ -11,12 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 macro_rules! languages {
-    ($( $variant:ident => $name:literal, $stemmer:expr, $stopwords:literal, $abbreviations:expr; )*) => {
-        /// A language polysum can analyse: it selects the stemmer, the stop-word list
-        /// and the abbreviations the segmenter knows.
+    ($( $variant:ident => $name:literal, $stemmer:expr, $stopwords:expr, $abbreviations:expr, $units:ident; )*) => {
+        /// A language polysum can analyse: it selects the stemmer, the stop-word list,
+        /// how words become index terms and the abbreviations the segmenter knows.
         ///
         /// Names are lower-case English (`"english"`, `"german"`, ...); parsing also
-        /// accepts ISO 639-1 codes (`"en"`, `"de"`, ...).
+        /// accepts ISO 639-1 codes (`"en"`, `"de"`, ...), in any case.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
         #[non_exhaustive]
@@ -50,43 +50,87 @@ macro_rules! languages {
                 match self { $(Language::$variant => $stemmer),* }
             }
 
-            fn stopword_source(self) -> &'static str {
-                match self { $(Language::$variant => include_str!(concat!("stopwords/", $stopwords))),* }
+            fn stopword_source(self) -> Option<&'static str> {
+                match self { $(Language::$variant => $stopwords),* }
             }
 
             pub(crate) fn abbreviation_source(self) -> Option<&'static str> {
                 match self { $(Language::$variant => $abbreviations),* }
             }
+
+            /// What the language's sentences are indexed by.
+            pub(crate) fn units(self) -> Units {
+                match self { $(Language::$variant => Units::$units),* }
+            }
         }
+    };
+}
+
+/// What a language's sentences are indexed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Units {
+    /// Words (UAX #29), folded, stop words dropped, stemmed where a stemmer exists.
+    Words,
+    /// Words, but each run of Han and kana read as its characters and their
+    /// overlapping bigrams: text written without spaces between words, where
+    /// UAX #29 gives single Han characters and whole kana runs, and no
+    /// dictionary is shipped to find the words (docs/experiments.md).
+    HanKana,
+}
+
+/// A stop-word list compiled in.
+macro_rules! stopwords {
+    ($file:literal) => {
+        Some(include_str!(concat!("stopwords/", $file)))
+    };
+}
+
+/// An abbreviation list compiled in.
+macro_rules! abbreviations {
+    ($file:literal) => {
+        Some(include_str!(concat!("abbreviations/", $file)))
     };
 }
 
 // Arabic runs unstemmed although Snowball has a stemmer for it: that stemmer cuts
 // too deep ("الولايات", the states, becomes "ولا", nor), and on MultiLing 2011
 // Arabic summaries scored about a point of ROUGE-2 higher without it than with it
-// or with light stemming (docs/experiments.md).
+// or with light stemming (docs/experiments.md). The languages without a stop-word
+// list (Armenian to Korean) are analysed by their words alone, unstemmed: polysum
+// segments them, and has no list for them that it could cite a source for.
+// Korean is read by its spaced units (eojeol), particles attached: on the CJK
+// test cluster they told paraphrases from other sentences better than bigrams
+// did (docs/experiments.md).
 languages! {
-    Arabic => "arabic", None, "arabic.txt", None;
-    Czech => "czech", None, "czech.txt", Some(include_str!("abbreviations/czech.txt"));
-    Danish => "danish", Some(rust_stemmers::Algorithm::Danish), "danish.txt", Some(include_str!("abbreviations/danish.txt"));
-    Dutch => "dutch", Some(rust_stemmers::Algorithm::Dutch), "dutch.txt", Some(include_str!("abbreviations/dutch.txt"));
-    English => "english", Some(rust_stemmers::Algorithm::English), "english.txt", Some(include_str!("abbreviations/english.txt"));
-    Finnish => "finnish", Some(rust_stemmers::Algorithm::Finnish), "finnish.txt", Some(include_str!("abbreviations/finnish.txt"));
-    French => "french", Some(rust_stemmers::Algorithm::French), "french.txt", Some(include_str!("abbreviations/french.txt"));
-    German => "german", Some(rust_stemmers::Algorithm::German), "german.txt", Some(include_str!("abbreviations/german.txt"));
-    Greek => "greek", Some(rust_stemmers::Algorithm::Greek), "greek.txt", Some(include_str!("abbreviations/greek.txt"));
-    Hebrew => "hebrew", None, "hebrew.txt", None;
-    Hindi => "hindi", None, "hindi.txt", Some(include_str!("abbreviations/hindi.txt"));
-    Hungarian => "hungarian", Some(rust_stemmers::Algorithm::Hungarian), "hungarian.txt", Some(include_str!("abbreviations/hungarian.txt"));
-    Italian => "italian", Some(rust_stemmers::Algorithm::Italian), "italian.txt", Some(include_str!("abbreviations/italian.txt"));
-    Norwegian => "norwegian", Some(rust_stemmers::Algorithm::Norwegian), "norwegian.txt", Some(include_str!("abbreviations/norwegian.txt"));
-    Portuguese => "portuguese", Some(rust_stemmers::Algorithm::Portuguese), "portuguese.txt", Some(include_str!("abbreviations/portuguese.txt"));
-    Romanian => "romanian", Some(rust_stemmers::Algorithm::Romanian), "romanian.txt", Some(include_str!("abbreviations/romanian.txt"));
-    Russian => "russian", Some(rust_stemmers::Algorithm::Russian), "russian.txt", Some(include_str!("abbreviations/russian.txt"));
-    Spanish => "spanish", Some(rust_stemmers::Algorithm::Spanish), "spanish.txt", Some(include_str!("abbreviations/spanish.txt"));
-    Swedish => "swedish", Some(rust_stemmers::Algorithm::Swedish), "swedish.txt", Some(include_str!("abbreviations/swedish.txt"));
-    Tamil => "tamil", Some(rust_stemmers::Algorithm::Tamil), "tamil.txt", None;
-    Turkish => "turkish", Some(rust_stemmers::Algorithm::Turkish), "turkish.txt", Some(include_str!("abbreviations/turkish.txt"));
+    Arabic => "arabic", None, stopwords!("arabic.txt"), None, Words;
+    Czech => "czech", None, stopwords!("czech.txt"), abbreviations!("czech.txt"), Words;
+    Danish => "danish", Some(rust_stemmers::Algorithm::Danish), stopwords!("danish.txt"), abbreviations!("danish.txt"), Words;
+    Dutch => "dutch", Some(rust_stemmers::Algorithm::Dutch), stopwords!("dutch.txt"), abbreviations!("dutch.txt"), Words;
+    English => "english", Some(rust_stemmers::Algorithm::English), stopwords!("english.txt"), abbreviations!("english.txt"), Words;
+    Finnish => "finnish", Some(rust_stemmers::Algorithm::Finnish), stopwords!("finnish.txt"), abbreviations!("finnish.txt"), Words;
+    French => "french", Some(rust_stemmers::Algorithm::French), stopwords!("french.txt"), abbreviations!("french.txt"), Words;
+    German => "german", Some(rust_stemmers::Algorithm::German), stopwords!("german.txt"), abbreviations!("german.txt"), Words;
+    Greek => "greek", Some(rust_stemmers::Algorithm::Greek), stopwords!("greek.txt"), abbreviations!("greek.txt"), Words;
+    Hebrew => "hebrew", None, stopwords!("hebrew.txt"), None, Words;
+    Hindi => "hindi", None, stopwords!("hindi.txt"), abbreviations!("hindi.txt"), Words;
+    Hungarian => "hungarian", Some(rust_stemmers::Algorithm::Hungarian), stopwords!("hungarian.txt"), abbreviations!("hungarian.txt"), Words;
+    Italian => "italian", Some(rust_stemmers::Algorithm::Italian), stopwords!("italian.txt"), abbreviations!("italian.txt"), Words;
+    Norwegian => "norwegian", Some(rust_stemmers::Algorithm::Norwegian), stopwords!("norwegian.txt"), abbreviations!("norwegian.txt"), Words;
+    Portuguese => "portuguese", Some(rust_stemmers::Algorithm::Portuguese), stopwords!("portuguese.txt"), abbreviations!("portuguese.txt"), Words;
+    Romanian => "romanian", Some(rust_stemmers::Algorithm::Romanian), stopwords!("romanian.txt"), abbreviations!("romanian.txt"), Words;
+    Russian => "russian", Some(rust_stemmers::Algorithm::Russian), stopwords!("russian.txt"), abbreviations!("russian.txt"), Words;
+    Spanish => "spanish", Some(rust_stemmers::Algorithm::Spanish), stopwords!("spanish.txt"), abbreviations!("spanish.txt"), Words;
+    Swedish => "swedish", Some(rust_stemmers::Algorithm::Swedish), stopwords!("swedish.txt"), abbreviations!("swedish.txt"), Words;
+    Tamil => "tamil", Some(rust_stemmers::Algorithm::Tamil), stopwords!("tamil.txt"), None, Words;
+    Turkish => "turkish", Some(rust_stemmers::Algorithm::Turkish), stopwords!("turkish.txt"), abbreviations!("turkish.txt"), Words;
+    Armenian => "armenian", None, None, None, Words;
+    Bulgarian => "bulgarian", None, None, abbreviations!("bulgarian.txt"), Words;
+    Kazakh => "kazakh", None, None, None, Words;
+    Polish => "polish", None, None, abbreviations!("polish.txt"), Words;
+    Slovak => "slovak", None, None, abbreviations!("slovak.txt"), Words;
+    Chinese => "chinese", None, None, None, HanKana;
+    Japanese => "japanese", None, None, None, HanKana;
+    Korean => "korean", None, None, None, Words;
 }
 
 const ISO_CODES: &[(&str, Language)] = &[
@@ -112,6 +156,14 @@ const ISO_CODES: &[(&str, Language)] = &[
     ("sv", Language::Swedish),
     ("ta", Language::Tamil),
     ("tr", Language::Turkish),
+    ("hy", Language::Armenian),
+    ("bg", Language::Bulgarian),
+    ("kk", Language::Kazakh),
+    ("pl", Language::Polish),
+    ("sk", Language::Slovak),
+    ("zh", Language::Chinese),
+    ("ja", Language::Japanese),
+    ("ko", Language::Korean),
 ];
 
 impl fmt::Display for Language {
@@ -131,8 +183,15 @@ impl FromStr for Language {
             .find(|language| language.name() == wanted)
             .or_else(|| ISO_CODES.iter().find(|(code, _)| *code == wanted).map(|(_, l)| *l))
             .ok_or_else(|| {
-                let valid: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
-                Error::invalid("language", format!("unknown language {s:?}; valid values are {}", valid.join(", ")))
+                let codes: Vec<&str> = ISO_CODES.iter().map(|(code, _)| *code).collect();
+                Error::invalid(
+                    "language",
+                    format!(
+                        "unknown language {s:?}; valid values are {} (or their ISO 639-1 codes: {})",
+                        Language::NAMES.join(", "),
+                        codes.join(", ")
+                    ),
+                )
             })
     }
 }
@@ -151,6 +210,7 @@ impl LanguageData {
     fn build(language: Language) -> Self {
         let stopwords = language
             .stopword_source()
+            .unwrap_or_default()
             .lines()
             .filter(|line| !line.trim_start().starts_with('#'))
             .flat_map(str::split_whitespace)
@@ -180,6 +240,16 @@ mod tests {
         }
         assert_eq!("DE".parse::<Language>().unwrap(), Language::German);
         assert_eq!(" English ".parse::<Language>().unwrap(), Language::English);
+        for (code, language) in ISO_CODES {
+            assert_eq!(code.to_uppercase().parse::<Language>().unwrap(), *language);
+        }
+        assert_eq!("Chinese".parse::<Language>().unwrap(), Language::Chinese);
+        assert_eq!("ko".parse::<Language>().unwrap(), Language::Korean);
+        assert_eq!("ja".parse::<Language>().unwrap().units(), Units::HanKana);
+        assert_eq!("ko".parse::<Language>().unwrap().units(), Units::Words);
+        assert_eq!("pl".parse::<Language>().unwrap().units(), Units::Words);
+        // Every language has a code.
+        assert!(Language::ALL.iter().all(|l| ISO_CODES.iter().any(|(_, c)| c == l)));
     }
 
     #[test]
@@ -187,15 +257,23 @@ mod tests {
         let message = "klingon".parse::<Language>().unwrap_err().to_string();
         assert!(message.contains("language"), "{message}");
         assert!(message.contains("english") && message.contains("turkish"), "{message}");
+        assert!(message.contains("korean") && message.contains("zh"), "{message}");
     }
 
     #[test]
-    fn every_language_has_stopwords_and_the_snowball_ones_a_stemmer() {
+    fn every_language_with_a_list_has_stopwords_and_the_snowball_ones_a_stemmer() {
         for language in Language::ALL {
             let data = LanguageData::get(*language);
-            assert!(data.stopwords.len() >= 10, "{language} has too few stop words");
-            let unstemmed = matches!(language, Language::Arabic | Language::Czech | Language::Hebrew | Language::Hindi);
-            assert_eq!(data.stemmer.is_none(), unstemmed, "{language}");
+            if language.stopword_source().is_some() {
+                assert!(data.stopwords.len() >= 10, "{language} has too few stop words");
+            } else {
+                assert!(data.stopwords.is_empty(), "{language}");
+            }
+            let stemmed = language.stemmer_algorithm().is_some();
+            let unstemmed_with_list =
+                matches!(language, Language::Arabic | Language::Czech | Language::Hebrew | Language::Hindi);
+            assert_eq!(!stemmed, unstemmed_with_list || language.stopword_source().is_none(), "{language}");
+            assert_eq!(data.stemmer.is_none(), !stemmed, "{language}");
         }
         let english = LanguageData::get(Language::English);
         assert!(english.stopwords.contains("the"));

@@ -1,9 +1,8 @@
 //! What the sentence segmenter knows about a language: its abbreviations and the
 //! few punctuation habits that differ between languages.
 //!
-//! Every [`Language`] polysum analyses has rules; so do some languages it only
-//! segments (Armenian, Bulgarian, Slovak, Polish, Kazakh, Chinese, Japanese, ...),
-//! and any other name gets the language-neutral rules.
+//! Every [`Language`] has rules; any other name gets the language-neutral rules
+//! (so that `segment_by_name` never fails).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -89,39 +88,6 @@ impl Punctuation {
     const ORDINALS: Punctuation = Punctuation { ordinal_full_stop: true, ..Punctuation::PLAIN };
 }
 
-/// A language the segmenter has rules for without polysum analysing it.
-struct SegmentationOnly {
-    names: &'static [&'static str],
-    abbreviations: Option<&'static str>,
-    punctuation: Punctuation,
-}
-
-const SEGMENTATION_ONLY: &[SegmentationOnly] = &[
-    SegmentationOnly {
-        names: &["armenian", "hy"],
-        abbreviations: None,
-        punctuation: Punctuation { colon_is_full_stop: true, ..Punctuation::PLAIN },
-    },
-    SegmentationOnly {
-        names: &["bulgarian", "bg"],
-        abbreviations: Some(include_str!("abbreviations/bulgarian.txt")),
-        punctuation: Punctuation::PLAIN,
-    },
-    SegmentationOnly {
-        names: &["slovak", "sk"],
-        abbreviations: Some(include_str!("abbreviations/slovak.txt")),
-        punctuation: Punctuation::ORDINALS,
-    },
-    SegmentationOnly {
-        names: &["polish", "pl"],
-        abbreviations: Some(include_str!("abbreviations/polish.txt")),
-        punctuation: Punctuation::ORDINALS,
-    },
-    SegmentationOnly { names: &["kazakh", "kk"], abbreviations: None, punctuation: Punctuation::PLAIN },
-    SegmentationOnly { names: &["chinese", "zh"], abbreviations: None, punctuation: Punctuation::PLAIN },
-    SegmentationOnly { names: &["japanese", "ja"], abbreviations: None, punctuation: Punctuation::PLAIN },
-];
-
 impl SegmentRules {
     fn build(sources: &[&str], punctuation: Punctuation) -> Self {
         let mut abbreviations = Abbreviations::default();
@@ -146,7 +112,10 @@ impl SegmentRules {
                 | Language::Finnish
                 | Language::Hungarian
                 | Language::Turkish
-                | Language::Czech => Punctuation::ORDINALS,
+                | Language::Czech
+                | Language::Slovak
+                | Language::Polish => Punctuation::ORDINALS,
+                Language::Armenian => Punctuation { colon_is_full_stop: true, ..Punctuation::PLAIN },
                 Language::Greek => Punctuation { semicolon_is_question: true, ..Punctuation::PLAIN },
                 Language::Arabic => {
                     Punctuation { colon_is_full_stop: true, arabic_comma_is_full_stop: true, ..Punctuation::PLAIN }
@@ -165,24 +134,13 @@ impl SegmentRules {
         })
     }
 
-    /// The rules for a language named by its English name or ISO 639-1 code: a
-    /// language polysum analyses, one it only segments, or else the
-    /// language-neutral rules. Never fails.
+    /// The rules for a language named by its English name or ISO 639-1 code, or
+    /// else the language-neutral rules. Never fails.
     pub(crate) fn named(name: &str) -> &'static SegmentRules {
-        if let Ok(language) = name.parse::<Language>() {
-            return SegmentRules::of(language);
-        }
-        static CACHE: [OnceLock<SegmentRules>; SEGMENTATION_ONLY.len()] =
-            [const { OnceLock::new() }; SEGMENTATION_ONLY.len()];
         static NEUTRAL: OnceLock<SegmentRules> = OnceLock::new();
-        let wanted = name.trim().to_ascii_lowercase();
-        match SEGMENTATION_ONLY.iter().position(|extra| extra.names.contains(&wanted.as_str())) {
-            Some(slot) => CACHE[slot].get_or_init(|| {
-                let extra = &SEGMENTATION_ONLY[slot];
-                let sources: Vec<&str> = extra.abbreviations.into_iter().collect();
-                SegmentRules::build(&sources, extra.punctuation)
-            }),
-            None => NEUTRAL.get_or_init(|| SegmentRules::build(&[], Punctuation::PLAIN)),
+        match name.parse::<Language>() {
+            Ok(language) => SegmentRules::of(language),
+            Err(_) => NEUTRAL.get_or_init(|| SegmentRules::build(&[], Punctuation::PLAIN)),
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Word tokens by Unicode word boundaries (UAX #29).
+//! Word tokens by Unicode word boundaries (UAX #29), and the characters and
+//! character bigrams that stand for words in text written without spaces.
 
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
@@ -15,6 +16,51 @@ pub fn words(text: &str) -> Words<'_> {
 /// How many words `text` has, as budgets and length priors count them.
 pub fn word_count(text: &str) -> usize {
     words(text).count()
+}
+
+/// Whether `c` is of a script written without spaces between words: Han (with
+/// the iteration mark 々), Hiragana and Katakana (with the prolonged sound mark
+/// and half-width forms).
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c,
+        '\u{3005}' | '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// Appends to `units` what a sentence of Chinese or Japanese is indexed by: its
+/// words ([`words`]), except that each run of Han and kana not broken by a space
+/// or a mark (which UAX #29 cuts into single Han characters and whole kana runs)
+/// gives its characters, then its overlapping character bigrams ("地震造成" → 地,
+/// 震, 造, 成, 地震, 震造, 造成). Bigrams find a text's words without a dictionary
+/// (the true word is among them; the false ones are spread thin over a cluster,
+/// where idf weighs them down), and the characters keep paraphrases that share
+/// few bigrams similar enough for the redundancy rules (docs/experiments.md).
+pub(crate) fn han_kana_units<'a>(text: &'a str, units: &mut Vec<&'a str>) {
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |run: &mut Option<(usize, usize)>, units: &mut Vec<&'a str>| {
+        if let Some((start, end)) = run.take() {
+            let piece = &text[start..end];
+            let bounds: Vec<usize> = piece.char_indices().map(|(i, _)| start + i).chain([end]).collect();
+            units.extend(bounds.windows(2).map(|w| &text[w[0]..w[1]]));
+            units.extend(bounds.windows(3).map(|w| &text[w[0]..w[2]]));
+        }
+    };
+    for (start, word) in words(text) {
+        if !word.chars().all(is_han_or_kana) {
+            flush(&mut run, units);
+            units.push(word);
+            continue;
+        }
+        let end = start + word.len();
+        match &mut run {
+            Some((_, run_end)) if *run_end == start => *run_end = end,
+            _ => {
+                flush(&mut run, units);
+                run = Some((start, end));
+            }
+        }
+    }
+    flush(&mut run, units);
 }
 
 /// The iterator of [`words`].
@@ -133,6 +179,22 @@ mod tests {
         }
         assert_eq!(word_count(text), 6);
         assert_eq!(word_count("  ...  "), 0);
+    }
+
+    #[test]
+    fn han_and_kana_runs_become_characters_and_bigrams() {
+        let units = |text| {
+            let mut units = Vec::new();
+            han_kana_units(text, &mut units);
+            units
+        };
+        // Han is split by UAX #29 into characters; a digit or a mark ends a run.
+        assert_eq!(units("岚溪县3月，地震。"), ["岚", "溪", "县", "岚溪", "溪县", "3", "月", "地", "震", "地震"]);
+        // Kana runs, which UAX #29 keeps whole, are read the same way.
+        assert_eq!(units("東京でイベ"), ["東", "京", "で", "イ", "ベ", "東京", "京で", "でイ", "イベ"]);
+        // Other scripts and spaced runs stay words.
+        assert_eq!(units("中 GPS 서울시는"), ["中", "GPS", "서울시는"]);
+        assert!(units("").is_empty());
     }
 
     #[test]

@@ -46,7 +46,7 @@ def test_the_stub_declares_every_option_with_its_default():
 def test_options_of_a_default_summarizer_are_the_defaults():
     defaults = runtime_defaults()
     options = polysum.Summarizer().options
-    budget = {"max_sentences", "max_words", "max_chars", "max_bytes", "ratio"}
+    budget = {"max_sentences", "max_words", "max_chars", "max_bytes", "max_tokens", "ratio"}
     assert set(options) == set(defaults) - (budget - {"max_sentences"})
     assert options == {k: v for k, v in defaults.items() if k in options}
 

@@ -70,10 +70,9 @@ pub fn segment(text: &str, language: Language) -> Vec<Segment> {
     segment_with(text, SegmentRules::of(language))
 }
 
-/// [`segment`] for a language given by name (English name or ISO 639-1 code),
-/// which need not be one polysum analyses: Armenian, Bulgarian, Slovak, Polish,
-/// Kazakh, Chinese and Japanese have rules of their own, and any other name gets
-/// the language-neutral rules rather than an error.
+/// [`segment`] for a language given by name (English name or ISO 639-1 code, as
+/// [`Language`] parses them); any other name gets the language-neutral rules
+/// rather than an error.
 ///
 /// ```
 /// use polysum::segment_by_name;
