@@ -9,6 +9,10 @@ process.
 
     .venv-bench/bin/python benches/tune.py '{}' '{"position_weight": 0.5}' '{"method": "lexrank"}'
     .venv-bench/bin/python benches/tune.py --datasets duc2003_task2 multiling2011 -- '{}'
+    .venv-bench/bin/python benches/tune.py --focused '{}' '{"query_weight": 0.6}'
+
+With --focused, each configuration gets the clusters' queries (and the update
+task's seen documents), on the query-focused sets unless --datasets says otherwise.
 """
 
 from __future__ import annotations
@@ -28,12 +32,14 @@ DEFAULT_DATASETS = [
     "duc2007_main",
     "multiling2011",
 ]
+FOCUSED_DATASETS = ["duc2006", "duc2007_main", "duc2007_update"]
 SHORT = {
     "duc2003_task2": "duc03",
     "multinews_test_sample250": "mnews",
     "duc2007_update_setA": "d07upd",
     "duc2006": "duc06",
     "duc2007_main": "d07main",
+    "duc2007_update": "d07up",
 }
 
 # Set in the parent before the pool forks: the workers read them, nothing is pickled.
@@ -43,8 +49,12 @@ SYSTEMS: list[tuple[str, quality.System]] = []
 
 def columns(name: str, clusters: list[dict]) -> list[str]:
     """One column per dataset; MultiLing one per language, in file order."""
-    groups = [c.get("lang") for c in clusters]
-    return [SHORT.get(name, name)] if groups[0] is None else list(dict.fromkeys(groups))
+    groups = [c.get("lang") or c.get("set") for c in clusters]
+    if groups[0] is None:
+        return [SHORT.get(name, name)]
+    # MultiLing by language; the update task by set, after the whole.
+    prefix = "" if clusters[0].get("lang") else "set "
+    return ([SHORT.get(name, name)] if prefix else []) + [prefix + g for g in dict.fromkeys(groups)]
 
 
 def evaluate(index: int) -> dict[str, float]:
@@ -57,15 +67,18 @@ def evaluate(index: int) -> dict[str, float]:
     for name, clusters in DATA.items():
         results = quality.evaluate(name, clusters, {name_there: system}, rouge, peer_budget=0.0)
         for group, scores in results.get(name_there, {"scores": {}})["scores"].items():
-            if group != "all" or clusters[0].get("lang") is None:
-                row[SHORT.get(name, name) if group == "all" else group] = scores["rouge2_r"]
+            if group == "all":
+                row[SHORT.get(name, name)] = scores["rouge2_r"]
+            else:
+                row[group if clusters[0].get("lang") else f"set {group}"] = scores["rouge2_r"]
     return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="ROUGE-2 of polysum configurations on ../shared/eval")
     parser.add_argument("configs", nargs="+", help="JSON of keyword options, e.g. '{\"redundancy\": 0.6}'")
-    parser.add_argument("--datasets", nargs="*", default=DEFAULT_DATASETS)
+    parser.add_argument("--datasets", nargs="*")
+    parser.add_argument("--focused", action="store_true", help="pass each cluster's query and seen documents")
     parser.add_argument("--jobs", type=int, default=multiprocessing.cpu_count())
     args = parser.parse_args()
     if not quality.EVAL.is_dir():
@@ -77,15 +90,16 @@ def main() -> None:
             options = json.loads(config)
         except json.JSONDecodeError as error:
             sys.exit(f"not JSON: {config!r} ({error})")
-        SYSTEMS.append((config, quality.polysum_system(**options)))
-    DATA.update({name: quality.load(name, None) for name in args.datasets})
+        SYSTEMS.append((config, quality.polysum_system(focused=args.focused, **options)))
+    datasets = args.datasets or (FOCUSED_DATASETS if args.focused else DEFAULT_DATASETS)
+    DATA.update({name: quality.load(name, None) for name in datasets})
     header = [column for name, clusters in DATA.items() for column in columns(name, clusters)]
     width = max(len(label) for label, _ in SYSTEMS)
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
         rows = pool.map(evaluate, range(len(SYSTEMS)))
-    print(f"{'configuration':{width}}" + "".join(f"{c:>8}" for c in header))
+    print(f"{'configuration':{width}}" + "".join(f"{c:>9}" for c in header))
     for (label, _), row in zip(SYSTEMS, rows):
-        print(f"{label:{width}}" + "".join(f"{row[c]:8.2f}" if c in row else f"{'-':>8}" for c in header))
+        print(f"{label:{width}}" + "".join(f"{row[c]:9.2f}" if c in row else f"{'-':>9}" for c in header))
 
 
 if __name__ == "__main__":
