@@ -72,6 +72,49 @@ impl Plan {
     }
 }
 
+/// The inverted index: for each term, the nodes that have it (in node order) with
+/// their weights. All lists in one vector, laid out from the terms' counts: one
+/// growing vector per term cost an allocation or more for each of a cluster's
+/// thousand-odd terms.
+struct Postings {
+    /// Where each term's list starts in `entries`; the last is the end of all.
+    starts: Vec<usize>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn of(vectors: &IdVec<NodeId, &SparseVector>, terms: usize) -> Self {
+        let mut starts = vec![0usize; terms + 1];
+        for vector in vectors.iter() {
+            for &term in &vector.terms {
+                starts[term as usize + 1] += 1;
+            }
+        }
+        for term in 0..terms {
+            starts[term + 1] += starts[term];
+        }
+        let mut next = starts[..terms].to_vec();
+        let mut entries = vec![(0, 0.0); starts[terms]];
+        for (node, vector) in vectors.iter().enumerate() {
+            for (&term, &weight) in vector.terms.iter().zip(&vector.weights) {
+                entries[next[term as usize]] = (node as u32, weight);
+                next[term as usize] += 1;
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    /// The nodes that have `term`, in node order, with its weight in each.
+    fn list(&self, term: u32) -> &[(u32, f32)] {
+        &self.entries[self.starts[term as usize]..self.starts[term as usize + 1]]
+    }
+
+    /// The length of every term's list.
+    fn lengths(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts.windows(2).map(|pair| pair[1] - pair[0])
+    }
+}
+
 /// Graphs with at least this many nodes are built on rayon's thread pool.
 const PARALLEL_NODES: usize = 1_000;
 
@@ -120,13 +163,8 @@ impl SimilarityGraph {
     pub(crate) fn build(corpus: &Corpus) -> Self {
         let vectors: IdVec<NodeId, &SparseVector> = corpus.candidates.map(|&s| &corpus.sentences[s].vector);
         let nodes = vectors.len();
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); corpus.vocabulary_size];
-        for (node, vector) in vectors.iter().enumerate() {
-            for (term, weight) in vector.terms.iter().zip(&vector.weights) {
-                postings[*term as usize].push((node as u32, *weight));
-            }
-        }
-        let plan = Plan::choose(postings.iter().map(Vec::len), nodes);
+        let postings = Postings::of(&vectors, corpus.vocabulary_size);
+        let plan = Plan::choose(postings.lengths(), nodes);
         let (large, max_postings) = match plan {
             Plan::Exact => (false, usize::MAX),
             Plan::Budgeted { max_postings } => (true, max_postings),
@@ -138,7 +176,7 @@ impl SimilarityGraph {
         let row = |node: usize, scratch: &mut Scratch| -> Row {
             let vector = vectors[NodeId::new(node)];
             for (term, weight) in vector.terms.iter().zip(&vector.weights) {
-                let list = &postings[*term as usize];
+                let list = postings.list(*term);
                 if list.len() > max_postings {
                     continue;
                 }
