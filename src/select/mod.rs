@@ -101,6 +101,54 @@ mod tests {
             .collect()
     }
 
+    /// Sentences of 8-20 words drawn with a Zipf-like skew from 3,000 made-up
+    /// words, as news spreads over a large vocabulary.
+    fn wide_cluster(documents: usize, sentences: usize) -> Vec<Document> {
+        const SYLLABLES: &[&str] = &["ka", "ro", "mi", "ten", "sul", "bra", "vo", "lin", "dre", "po", "sha", "tor"];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        let words: Vec<String> =
+            (0..3_000).map(|_| (0..2 + next(3)).map(|_| SYLLABLES[next(SYLLABLES.len())]).collect()).collect();
+        (0..documents)
+            .map(|d| {
+                let mut text = String::new();
+                for _ in 0..sentences {
+                    let length = 8 + next(13);
+                    // The square of a uniform draw favours the first words: frequent ones.
+                    let body: Vec<&str> = (0..length)
+                        .map(|_| {
+                            let u = next(10_000) as f64 / 10_000.0;
+                            words[(u * u * words.len() as f64) as usize].as_str()
+                        })
+                        .collect();
+                    text.push_str(&format!("The {}. ", body.join(" ")));
+                }
+                Document::new(d.to_string(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kl_sum_of_the_whole_cluster_recomputes_few_candidates_a_step() {
+        let documents = wide_cluster(40, 25);
+        let config = Config { method: Method::KlSum, budget: Budget::Ratio(1.0), ..Config::default() };
+        let corpus = Corpus::build(&documents, &[], None, &config);
+        let graph = SimilarityGraph::build(&corpus);
+        let scores = IdVec::filled(0.0, corpus.candidates.len());
+        pool::EVALUATIONS.with(|count| count.set(0));
+        let chosen = run(pool::Pool::new(&corpus, &graph, &documents, &config), &corpus, &graph, &scores, &config);
+        let evaluations = pool::EVALUATIONS.with(std::cell::Cell::get);
+        let candidates = corpus.candidates.len();
+        assert_eq!(chosen.len(), candidates);
+        // One lazy heap over every candidate recomputed nearly all of them at every
+        // step, as the summary's size lowers them all: 499,409 values for these
+        // 1,000 (n²/2). A heap per sentence length needs 33,273.
+        assert!(evaluations < 50 * candidates, "{evaluations} values computed for {candidates} candidates");
+    }
+
     #[test]
     fn lazy_selection_equals_the_exhaustive_scan() {
         let documents = cluster(12, 25);

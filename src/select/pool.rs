@@ -56,6 +56,13 @@ impl Entry {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Values [`Pool::best_in_groups`] has computed on this thread: tests bound
+    /// the work of a selection with it.
+    pub(crate) static EVALUATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 pub(crate) struct Pool<'a> {
     corpus: &'a Corpus,
     graph: &'a SimilarityGraph,
@@ -224,6 +231,11 @@ impl<'a> Pool<'a> {
         mut inner: impl FnMut(NodeId) -> f64,
         outer: impl Fn(usize, f64) -> f64,
     ) -> Option<NodeId> {
+        let mut inner = |node: NodeId| {
+            #[cfg(test)]
+            EVALUATIONS.with(|count| count.set(count.get() + 1));
+            inner(node)
+        };
         #[cfg(test)]
         if self.exhaustive {
             return self.best_by_scan(|node| outer(group[node], inner(node)));
