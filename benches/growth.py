@@ -11,6 +11,12 @@ the time at n. Linear work grows about 10x; quadratic work 100x.
     python benches/growth.py                      # 100 KB, 1 MB, 10 MB; writes docs/growth.md
     python benches/growth.py --sizes 100000 1000000   # two sizes only
     python benches/growth.py --quick              # 20 KB and 200 KB; exits 1 if any shape grows > 20x
+    python benches/growth.py --sizes 100000 1000000 --shapes "tiny paragraphs" --runs 3   # one shape, best of 3
+
+A single run per cell charges the first operation that needs a lot of fresh
+memory with the kernel's clearing of it (on a shared VM, from 0.02 to 0.5 s for the
+150 MB of a megabyte of one-word sentences): `rank` runs before the summarise
+operations, so a one-run table can show it growing far faster than its work.
 
 The check is on growth, not on absolute time, so it holds on a noisy machine:
 each time is the best of three runs, and a time at 10n under 50 ms passes
@@ -132,15 +138,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="20 KB and 200 KB, fail on growth over 20x")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per shape before it counts as a hang")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "growth.md")
+    parser.add_argument("--out", type=Path, help="the table's file (docs/growth.md when every shape runs)")
     parser.add_argument("--sizes", type=int, nargs="+", help="sizes in bytes, each ten times the one before")
+    parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), metavar="SHAPE", help="only these shapes")
+    parser.add_argument("--runs", type=int, help="best of this many runs per cell (3 with --quick, else 1)")
     args = parser.parse_args()
     sizes = args.sizes or ([20_000, 200_000] if args.quick else [100_000, 1_000_000, 10_000_000])
-    runs = 3 if args.quick else 1
+    runs = args.runs or (3 if args.quick else 1)
+    shapes = args.shapes or list(SHAPES)
+    out = args.out or (None if args.shapes else ROOT / "docs" / "growth.md")
     failures: list[str] = []
     table: list[tuple[str, str, list[float]]] = []
     with multiprocessing.Pool(1, maxtasksperchild=1) as pool:
-        for shape in SHAPES:
+        for shape in shapes:
             pending = pool.apply_async(measure_shape, ((shape, sizes, runs),))
             try:
                 rows = pending.get(timeout=args.timeout)
@@ -158,8 +168,8 @@ def main() -> int:
                     failures.append(f"{shape_name} / {op}: {' '.join(f'{g:.1f}x' for g in growth)}")
                 cells = "  ".join(f"{t * 1000:9.1f} ms" for t in times)
                 print(f"{shape_name:28} {op:26} {cells}  growth {' '.join(f'{g:.1f}x' for g in growth)}", flush=True)
-    if not args.quick:
-        write_table(args.out, sizes, table)
+    if not args.quick and out is not None:
+        write_table(out, sizes, table)
     if failures:
         print(f"\n{len(failures)} shape(s) grew more than {LIMIT:.0f}x for 10x the input:", file=sys.stderr)
         for failure in failures:

@@ -129,7 +129,8 @@ impl Summarizer {
             .zip(&ids)
             .zip(offsets)
             .map(|((&node, &id), chars)| {
-                sentence_record(&scored.corpus, documents, id, chars, scored.scores[node], scored.components[node])
+                let place = Place::of(&scored.corpus, id, chars);
+                sentence_record(documents, place, scored.scores[node], scored.components[node])
             })
             .collect();
         let (query_terms, notes) = notes(&scored, focus);
@@ -158,33 +159,11 @@ impl Summarizer {
     /// documents' own sentences are not listed, and those of the cluster that
     /// restate them are excluded as [`Exclusion::Seen`](crate::Exclusion::Seen).
     pub fn rank_focused(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Ranking> {
-        let scored = self.score(documents, focus)?;
-        let corpus = &scored.corpus;
-        let mut node_of: IdVec<SentenceId, Option<NodeId>> = IdVec::filled(None, corpus.sentences.len());
-        for (node, &sentence) in corpus.candidates.iter_enumerated() {
-            node_of[sentence] = Some(node);
-        }
-        let own: Vec<SentenceId> =
-            corpus.sentences.ids().filter(|&id| corpus.sentences[id].doc < documents.len()).collect();
-        let offsets = char_offsets(corpus, documents, &own);
-        let sentences = own
-            .iter()
-            .zip(offsets)
-            .map(|(&id, chars)| {
-                let (score, components) = match node_of[id] {
-                    Some(node) => (scored.scores[node], scored.components[node]),
-                    None => (0.0, ScoreComponents::default()),
-                };
-                RankedSentence {
-                    sentence: sentence_record(corpus, documents, id, chars, score, components),
-                    exclusion: corpus.sentences[id].exclusion,
-                }
-            })
-            .collect();
+        let Scored { corpus, graph, components, scores, .. } = self.score(documents, focus)?;
         // The public ranking numbers sentences in cluster order: SentenceId's.
         let mut similarities = Vec::new();
-        for node in scored.graph.nodes() {
-            for edge in scored.graph.edges(node).filter(|e| e.node > node && e.cosine > 0.0) {
+        for node in graph.nodes() {
+            for edge in graph.edges(node).filter(|e| e.node > node && e.cosine > 0.0) {
                 similarities.push(Similarity {
                     a: corpus.candidates[node].index(),
                     b: corpus.candidates[edge.node].index(),
@@ -192,6 +171,36 @@ impl Summarizer {
                 });
             }
         }
+        drop(graph);
+        // A ranking lists every sentence, and a megabyte of one-word sentences is
+        // 333,000 of them: what the records need is taken out and the corpus
+        // dropped before they are made, so that the two never hold memory at once
+        // (fresh memory, not the work, made `rank` grow faster than its input).
+        let places: Vec<(Place, Option<Exclusion>, Option<NodeId>)> = {
+            let own: Vec<SentenceId> =
+                corpus.sentences.ids().filter(|&id| corpus.sentences[id].doc < documents.len()).collect();
+            let offsets = char_offsets(&corpus, documents, &own);
+            // Candidates are in cluster order too: one walk pairs them with their nodes.
+            let mut nodes = corpus.candidates.iter_enumerated().peekable();
+            own.iter()
+                .zip(offsets)
+                .map(|(&id, chars)| {
+                    let node = nodes.next_if(|&(_, &candidate)| candidate == id).map(|(node, _)| node);
+                    (Place::of(&corpus, id, chars), corpus.sentences[id].exclusion, node)
+                })
+                .collect()
+        };
+        drop(corpus);
+        let sentences = places
+            .into_iter()
+            .map(|(place, exclusion, node)| {
+                let (score, components) = match node {
+                    Some(node) => (scores[node], components[node]),
+                    None => (0.0, ScoreComponents::default()),
+                };
+                RankedSentence { sentence: sentence_record(documents, place, score, components), exclusion }
+            })
+            .collect();
         Ok(Ranking { sentences, similarities })
     }
 
@@ -339,25 +348,34 @@ fn char_offsets(corpus: &Corpus, documents: &[Document], ids: &[SentenceId]) -> 
     offsets
 }
 
-fn sentence_record(
-    corpus: &Corpus,
-    documents: &[Document],
-    id: SentenceId,
-    (start, end): (usize, usize),
-    score: f64,
-    components: ScoreComponents,
-) -> SummarySentence {
-    let sentence = &corpus.sentences[id];
-    let document = &documents[sentence.doc];
+/// Where a sentence stands: all its record takes from the corpus.
+struct Place {
+    doc: usize,
+    index: usize,
+    /// Byte and character spans in its document.
+    bytes: (usize, usize),
+    chars: (usize, usize),
+}
+
+impl Place {
+    fn of(corpus: &Corpus, id: SentenceId, chars: (usize, usize)) -> Place {
+        let sentence = &corpus.sentences[id];
+        Place { doc: sentence.doc, index: sentence.index, bytes: (sentence.start, sentence.end), chars }
+    }
+}
+
+fn sentence_record(documents: &[Document], place: Place, score: f64, components: ScoreComponents) -> SummarySentence {
+    let document = &documents[place.doc];
+    let ((start, end), (byte_start, byte_end)) = (place.chars, place.bytes);
     SummarySentence {
-        doc: sentence.doc,
+        doc: place.doc,
         doc_id: document.id.clone(),
-        index: sentence.index,
+        index: place.index,
         start,
         end,
-        byte_start: sentence.start,
-        byte_end: sentence.end,
-        text: document.text[sentence.start..sentence.end].to_owned(),
+        byte_start,
+        byte_end,
+        text: document.text[byte_start..byte_end].to_owned(),
         score,
         components,
     }

@@ -309,13 +309,20 @@ pub(crate) fn is_headline(document: &str, segments: &[Segment]) -> bool {
 /// How many bytes of a line-opening sentence are a dateline to skip: "LONDON (AP)
 /// _ ", "HANOI, June 20 (Reuters) – ", "Hanoi: ". Returns 0 where there is none.
 pub(crate) fn dateline_length(sentence: &str) -> usize {
-    let head_end = sentence.char_indices().nth(100).map_or(sentence.len(), |(i, _)| i);
+    // The first 100 characters: 100 bytes when those are ASCII, as they mostly are
+    // (and a sentence of at most 100 bytes has at most 100 characters), without
+    // decoding them one by one.
+    let head_end = match sentence.as_bytes().get(..100) {
+        None => sentence.len(),
+        Some(first) if first.is_ascii() => 100,
+        Some(_) => sentence.char_indices().nth(100).map_or(sentence.len(), |(i, _)| i),
+    };
     let head = &sentence[..head_end];
-    // Most sentences have no spaced dash and no ": " at all: one byte scan rules
-    // them out before the substring searches.
+    // Most sentences have no spaced dash and no ": " at all: one look at each
+    // space rules them out before the substring searches.
     let bytes = head.as_bytes();
-    let spaced_mark = bytes.windows(2).any(|pair| pair[0] == b' ' && matches!(pair[1], b'-' | b'_' | 0xE2))
-        || bytes.windows(2).any(|pair| pair == b": ");
+    let spaced_mark = memchr::memchr_iter(b' ', bytes)
+        .any(|at| matches!(bytes.get(at + 1), Some(b'-' | b'_' | 0xE2)) || (at > 0 && bytes[at - 1] == b':'));
     if !spaced_mark {
         return 0;
     }

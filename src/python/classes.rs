@@ -98,9 +98,11 @@ pub(crate) struct SentenceView {
 }
 
 impl SentenceView {
-    fn of(sentence: &crate::SummarySentence, excluded: Option<crate::Exclusion>, positional: bool) -> Self {
+    /// The view of `sentence`, which it takes over: a ranking lists every sentence
+    /// of the cluster, and a copy of each would double its memory.
+    fn of(sentence: crate::SummarySentence, excluded: Option<crate::Exclusion>, positional: bool) -> Self {
         SentenceView {
-            text: sentence.text.clone(),
+            text: sentence.text,
             doc: sentence.doc,
             doc_id: DocKey::of(&sentence.doc_id, positional),
             index: sentence.index,
@@ -279,7 +281,7 @@ impl PySummary {
     fn of(summary: Summary, positional: bool) -> Self {
         PySummary {
             view: SummaryView {
-                sentences: summary.sentences.iter().map(|s| SentenceView::of(s, None, positional)).collect(),
+                sentences: summary.sentences.into_iter().map(|s| SentenceView::of(s, None, positional)).collect(),
                 method: summary.method,
                 documents: summary.documents,
                 cluster_sentences: summary.cluster_sentences,
@@ -475,8 +477,13 @@ impl PySummary {
 /// scores and the similarity matrix as numpy arrays.
 #[pyclass(name = "Ranking", module = "polysum", frozen)]
 pub(crate) struct PyRanking {
-    views: Vec<SentenceView>,
+    /// The engine's ranking as it came: a ranking lists every sentence of the
+    /// cluster, so views of them are made when asked for, not held beside it
+    /// (that doubled the memory, and the time, of `rank` on a megabyte of tiny
+    /// sentences).
     ranking: Ranking,
+    /// Whether documents are named by their position (see [`DocKey`]).
+    positional: bool,
 }
 
 #[pymethods]
@@ -485,7 +492,11 @@ impl PyRanking {
     /// be chosen.
     #[getter]
     fn sentences(&self) -> Vec<PySummarySentence> {
-        self.views.iter().map(|view| PySummarySentence { view: view.clone() }).collect()
+        self.ranking
+            .sentences
+            .iter()
+            .map(|r| PySummarySentence { view: SentenceView::of(r.sentence.clone(), r.exclusion, self.positional) })
+            .collect()
     }
 
     /// The final scores as a float64 array, in cluster order.
@@ -502,25 +513,26 @@ impl PyRanking {
     }
 
     fn __len__(&self) -> usize {
-        self.views.len()
+        self.ranking.sentences.len()
     }
 
     /// Rebuilds a ranking from its JSON (what pickling stores).
     #[classmethod]
     fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
-        let (views, ranking): (Vec<SentenceView>, Ranking) = parse_json(json, "ranking")?;
-        Ok(PyRanking { views, ranking })
+        let (ranking, positional): (Ranking, bool) = parse_json(json, "ranking")?;
+        Ok(PyRanking { ranking, positional })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let ranking = slf.get();
-        let json = serde_json::to_string(&(&ranking.views, &ranking.ranking)).map_err(internal)?;
+        let json = serde_json::to_string(&(&ranking.ranking, ranking.positional)).map_err(internal)?;
         Ok((slf.get_type().getattr("_from_json")?, (json,)))
     }
 
     fn __repr__(&self) -> String {
-        let candidates = self.views.iter().filter(|v| v.excluded.is_none()).count();
-        format!("Ranking({} sentences, {} candidates)", self.views.len(), candidates)
+        let sentences = &self.ranking.sentences;
+        let candidates = sentences.iter().filter(|r| r.exclusion.is_none()).count();
+        format!("Ranking({} sentences, {} candidates)", sentences.len(), candidates)
     }
 }
 
@@ -727,8 +739,7 @@ impl PySummarizer {
         let (cluster, positional) = focused_cluster(docs, query, seen)?;
         let ranking =
             py.detach(|| guard(|| self.inner.rank_focused(&cluster.documents, &cluster.focus())))?.map_err(to_py)?;
-        let views = ranking.sentences.iter().map(|r| SentenceView::of(&r.sentence, r.exclusion, positional)).collect();
-        Ok(PyRanking { views, ranking })
+        Ok(PyRanking { ranking, positional })
     }
 
     /// Summaries of many clusters, in parallel with the GIL released; results in

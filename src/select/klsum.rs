@@ -5,6 +5,12 @@
 //! Only the terms of a candidate change the divergence, so each candidate is
 //! weighed in time proportional to its own length:
 //! `-KL = const + Σ_w P(w) log(c_S(w) + δ) - log(|S| + δV)`.
+//! The sum only moves for candidates that share a term with what was taken; the
+//! size term moves every candidate at every step but is the same for candidates
+//! of the same length, so candidates are grouped by length and the pool keeps a
+//! lazy heap on the sum per group ([`Pool::best_in_groups`]).
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::pool::Pool;
 use crate::corpus::Corpus;
@@ -40,23 +46,35 @@ pub(crate) fn select(pool: Pool<'_>, corpus: &Corpus) -> Vec<NodeId> {
     for p in &mut cluster {
         *p /= total;
     }
+    // Each candidate's length in terms (summed as f64, exact for counts), and the
+    // group of the candidates of that length.
+    let mut lengths: Vec<f64> = Vec::new();
+    let mut group_of_length: HashMap<u64, usize> = HashMap::default();
+    let group = corpus.candidates.map(|&s| {
+        let added: f64 = corpus.sentences[s].counts.iter().map(|&count| f64::from(count)).sum();
+        *group_of_length.entry(added as u64).or_insert_with(|| {
+            lengths.push(added);
+            lengths.len() - 1
+        })
+    });
     let mut summary = vec![0.0f64; vocabulary];
     let mut summary_size = 0.0;
     let mut chosen = Vec::new();
     loop {
-        let closeness = |node: NodeId| {
+        // How much closer the candidate's terms bring the summary's counts to the cluster's.
+        let change = |node: NodeId| {
             let sentence = corpus.candidate(node);
             let mut change = 0.0;
-            let mut added = 0.0;
             for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
                 let t = *term as usize;
                 let count = f64::from(*count);
                 change += cluster[t] * ((summary[t] + count + SMOOTHING).ln() - (summary[t] + SMOOTHING).ln());
-                added += count;
             }
-            change - (summary_size + added + SMOOTHING * vocabulary as f64).ln()
+            change
         };
-        let Some(taken) = pool.best(closeness) else { break };
+        let closeness =
+            |group: usize, change: f64| change - (summary_size + lengths[group] + SMOOTHING * vocabulary as f64).ln();
+        let Some(taken) = pool.best_in_groups(&group, lengths.len(), change, closeness) else { break };
         let sentence = corpus.candidate(taken);
         for (term, count) in sentence.vector.terms.iter().zip(&sentence.counts) {
             summary[*term as usize] += f64::from(*count);

@@ -61,6 +61,13 @@ impl Entry {
 /// cluster's two arrival ledes overlap 0.38; docs/experiments.md).
 const LEDE_ALLOWANCE: f64 = 0.1;
 
+#[cfg(test)]
+thread_local! {
+    /// Values [`Pool::best_in_groups`] has computed on this thread: tests bound
+    /// the work of a selection with it.
+    pub(crate) static EVALUATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 pub(crate) struct Pool<'a> {
     corpus: &'a Corpus,
     graph: &'a SimilarityGraph,
@@ -71,6 +78,9 @@ pub(crate) struct Pool<'a> {
     same_fact: Option<f64>,
     /// Every open candidate once, under its last value (an upper bound).
     heap: BinaryHeap<Entry>,
+    /// For [`Pool::best_in_groups`]: every open candidate once, in its group's
+    /// heap, under its last inner value (an upper bound).
+    groups: Vec<BinaryHeap<Entry>>,
     /// The step at which each candidate's value was last computed.
     evaluated: IdVec<NodeId, usize>,
     /// Sentences taken so far; values computed at this step are current.
@@ -129,6 +139,7 @@ impl<'a> Pool<'a> {
             duplicate_threshold: config.duplicate_threshold,
             same_fact: config.same_fact,
             heap: BinaryHeap::new(),
+            groups: Vec::new(),
             evaluated: IdVec::filled(0, n),
             step: 0,
             started: false,
@@ -225,6 +236,95 @@ impl<'a> Pool<'a> {
         let best = window.iter().copied().max()?;
         self.heap.extend(window.into_iter().filter(|entry| entry.node != best.node));
         Some(best.node)
+    }
+
+    /// [`best`](Self::best) for a value made of two parts, `outer(group, inner(node))`
+    /// where `group[node]` says which of `groups` the node is in: `inner` must not
+    /// rise as sentences are taken (beyond the slack), and `outer` must not fall as
+    /// `inner` rises, but may move every node's value at each step. KL-Sum's size
+    /// term does so (a longer summary lowers every candidate), and the plain lazy
+    /// heap then recomputes nearly every candidate at every step, quadratic when the
+    /// budget takes the whole cluster. Here each group keeps a lazy heap on `inner`
+    /// alone, whose current top (and whatever lies within the slack of it, as
+    /// rounding may tie their values) is its best: each step costs a few
+    /// recomputations per group, not one per candidate. Same choice as a scan of
+    /// every candidate, ties included.
+    pub(crate) fn best_in_groups(
+        &mut self,
+        group: &IdVec<NodeId, usize>,
+        groups: usize,
+        mut inner: impl FnMut(NodeId) -> f64,
+        outer: impl Fn(usize, f64) -> f64,
+    ) -> Option<NodeId> {
+        let mut inner = |node: NodeId| {
+            #[cfg(test)]
+            EVALUATIONS.with(|count| count.set(count.get() + 1));
+            inner(node)
+        };
+        #[cfg(test)]
+        if self.exhaustive {
+            return self.best_by_scan(|node| outer(group[node], inner(node)));
+        }
+        if !self.started {
+            self.started = true;
+            self.groups = vec![BinaryHeap::new(); groups];
+            for node in self.open.ids() {
+                if !self.waiting[node] && self.available(node) {
+                    self.groups[group[node]].push(Entry::new(node, inner(node)));
+                }
+            }
+        }
+        while let Some(node) = self.released.pop() {
+            if self.available(node) {
+                self.evaluated[node] = self.step;
+                self.groups[group[node]].push(Entry::new(node, inner(node)));
+            }
+        }
+        let mut best: Option<Entry> = None;
+        let mut window: Vec<Entry> = Vec::new();
+        for g in 0..groups {
+            // Recompute the group's top until it is current, as `best` does.
+            let top = loop {
+                let Some(&top) = self.groups[g].peek() else { break None };
+                if !self.available(top.node) {
+                    self.groups[g].pop();
+                    continue;
+                }
+                if self.evaluated[top.node] == self.step {
+                    break Some(top);
+                }
+                self.groups[g].pop();
+                self.evaluated[top.node] = self.step;
+                self.groups[g].push(Entry::new(top.node, inner(top.node)));
+            };
+            let Some(top) = top else { continue };
+            // Within the slack of the top, rounding may lift a value to the top's.
+            let floor = top.value - self.slack;
+            window.clear();
+            while let Some(&entry) = self.groups[g].peek() {
+                if entry.value < floor {
+                    break;
+                }
+                self.groups[g].pop();
+                if !self.available(entry.node) {
+                    continue;
+                }
+                let entry = if self.evaluated[entry.node] == self.step {
+                    entry
+                } else {
+                    self.evaluated[entry.node] = self.step;
+                    Entry::new(entry.node, inner(entry.node))
+                };
+                window.push(entry);
+                let candidate = Entry::new(entry.node, outer(g, entry.value));
+                if best.is_none_or(|b| candidate > b) {
+                    best = Some(candidate);
+                }
+            }
+            self.groups[g].extend(window.drain(..));
+        }
+        // The chosen node stays in its heap until taking it closes it.
+        best.map(|entry| entry.node)
     }
 
     /// Takes `node`: spends its cost and closes it and its near-duplicates.
