@@ -77,6 +77,11 @@ methods! {
     /// divergence) to the cluster's (Haghighi & Vanderwende 2009); reports centroid
     /// salience as its score.
     KlSum = "klsum", scorer score::centroid::Centroid, selector KlSum;
+    /// Concept coverage: pairs of adjacent content words, each worth the number
+    /// of documents holding it, earned once per summary, chosen greedily by gain
+    /// per word and weighed by the centroid score with the news priors (Gillick &
+    /// Favre 2009); reports centroid salience as its score.
+    Concepts = "concepts", scorer score::centroid::Centroid, selector Concepts;
     /// Average probability of a sentence's words in the cluster (Nenkova &
     /// Vanderwende 2005); redundancy is left to the selection.
     SumBasic = "sumbasic", scorer score::sumbasic::SumBasic, selector Mmr;

@@ -130,7 +130,11 @@ impl Corpus {
                     vector: SparseVector::default(),
                     counts: Vec::new(),
                     // Only Luhn reads the terms in order; the others need the counts.
-                    sequence: if config.method == Method::Luhn { terms.clone() } else { Vec::new() },
+                    sequence: if matches!(config.method, Method::Luhn | Method::Concepts) {
+                        terms.clone()
+                    } else {
+                        Vec::new()
+                    },
                 });
                 bags.push(TermCounts::of(&mut terms));
             }

@@ -3,6 +3,7 @@
 //! already taken.
 
 mod budget;
+mod concepts;
 mod coverage;
 mod dedup;
 mod klsum;
@@ -28,6 +29,9 @@ pub(crate) enum Selector {
     Coverage,
     /// Greedy KL-Sum: the summary's word distribution closest to the cluster's.
     KlSum,
+    /// Greedy concept coverage: word pairs worth the documents that hold them,
+    /// each earned once.
+    Concepts,
 }
 
 /// Chooses graph nodes (candidate sentences) for the summary, in the order
@@ -58,6 +62,7 @@ fn run(
     match config.method.selector() {
         Selector::Coverage => coverage::select(pool, graph, scores),
         Selector::KlSum => klsum::select(pool, corpus),
+        Selector::Concepts => concepts::select(pool, corpus, scores),
         Selector::Mmr => mmr::select(pool, scores, config),
     }
 }
