@@ -14,6 +14,7 @@ pub(crate) use dedup::is_near_duplicate;
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
+use crate::embed::SentenceEmbeddings;
 use crate::error::Result;
 use crate::graph::SimilarityGraph;
 use crate::ids::{IdVec, NodeId};
@@ -32,8 +33,10 @@ pub(crate) enum Selector {
 
 /// Chooses graph nodes (candidate sentences) for the summary, in the order
 /// taken, within `allowance`, each sentence costing what it costs alone (a token
-/// budget is then checked on the joined text by [`fit_tokens`]). Fails only when
-/// a tokenizer of the caller's own does.
+/// budget is then checked on the joined text by [`fit_tokens`]). With
+/// `embeddings`, candidates are also compared by them (see [`pool::Pool::take`]).
+/// Fails only when a tokenizer of the caller's own does.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn select(
     corpus: &Corpus,
     graph: &SimilarityGraph,
@@ -42,9 +45,10 @@ pub(crate) fn select(
     config: &Config,
     allowance: Allowance,
     tokenizer: Tokenizer<'_>,
+    embeddings: Option<&SentenceEmbeddings>,
 ) -> Result<Vec<NodeId>> {
     let costs = allowance.costs(corpus, documents, tokenizer)?;
-    let pool = pool::Pool::new(corpus, graph, config, costs, allowance.limit());
+    let pool = pool::Pool::new(corpus, graph, config, costs, allowance.limit(), embeddings);
     Ok(run(pool, corpus, graph, scores, config))
 }
 
@@ -129,7 +133,7 @@ mod tests {
                 let tokenizer = Tokenizer::Encoding(config.tokenizer);
                 let pool = || {
                     let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
-                    pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit())
+                    pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), None)
                 };
                 let lazy = run(pool(), &corpus, &graph, &scores, &config);
                 let mut scan = pool();

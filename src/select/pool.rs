@@ -1,6 +1,7 @@
 //! What every greedy selector shares: the candidates still open, what each costs
 //! against the budget, and the rule that taking a sentence closes its
-//! near-duplicates.
+//! near-duplicates (and, with embeddings of the caller's own, the candidates whose
+//! embeddings are at the threshold to it).
 //!
 //! The best open candidate is found by lazy greedy evaluation (Minoux 1978): the
 //! selectors' values only fall as the summary grows (MMR's redundancy only rises,
@@ -18,6 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::is_near_duplicate;
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::embed::{cosine, SentenceEmbeddings};
 use crate::graph::SimilarityGraph;
 use crate::ids::{Id, IdVec, NodeId};
 
@@ -69,6 +71,9 @@ pub(crate) struct Pool<'a> {
     remaining: usize,
     duplicate_threshold: f64,
     same_fact: Option<f64>,
+    /// Sentence embeddings of the caller's own: taking a sentence then closes every
+    /// open candidate at their threshold, and reports the others' cosines.
+    embeddings: Option<&'a SentenceEmbeddings>,
     /// Every open candidate once, under its last value (an upper bound).
     heap: BinaryHeap<Entry>,
     /// The step at which each candidate's value was last computed.
@@ -96,13 +101,15 @@ pub(crate) struct Pool<'a> {
 }
 
 impl<'a> Pool<'a> {
-    /// The pool of every candidate, each costing `costs` of a budget of `limit`.
+    /// The pool of every candidate, each costing `costs` of a budget of `limit`,
+    /// compared by `embeddings` too when given.
     pub(crate) fn new(
         corpus: &'a Corpus,
         graph: &'a SimilarityGraph,
         config: &Config,
         costs: IdVec<NodeId, usize>,
         limit: usize,
+        embeddings: Option<&'a SentenceEmbeddings>,
     ) -> Self {
         let n = corpus.candidates.len();
         let mut twins = IdVec::default();
@@ -128,6 +135,7 @@ impl<'a> Pool<'a> {
             remaining: limit,
             duplicate_threshold: config.duplicate_threshold,
             same_fact: config.same_fact,
+            embeddings,
             heap: BinaryHeap::new(),
             evaluated: IdVec::filled(0, n),
             step: 0,
@@ -233,12 +241,37 @@ impl<'a> Pool<'a> {
     /// can be near-duplicates or similar, and in a complete graph those are the
     /// neighbours; in a graph cut to its strongest neighbours, near-duplicates are
     /// also sought through the neighbours of the near-duplicates found.
+    ///
+    /// With embeddings, every open candidate is then compared with `node` by its
+    /// embedding (O(candidates × dimensions)): one at the embedding threshold is
+    /// closed as telling the same fact, and `similar(open_node, embedding_cosine)`
+    /// is called for the others, so a neighbour may be reported twice (the caller
+    /// keeps the higher cosine).
     pub(crate) fn take(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
         #[cfg(test)]
         if self.exhaustive {
             return self.take_by_scan(node, similar);
         }
         self.spend(node);
+        self.take_by_words(node, &mut similar);
+        if let Some(embeddings) = self.embeddings {
+            let taken = embeddings.row(self.corpus.candidates[node]);
+            for other in self.open.ids() {
+                if !self.open[other] {
+                    continue;
+                }
+                let cosine = cosine(taken, embeddings.row(self.corpus.candidates[other]));
+                if cosine >= embeddings.threshold {
+                    self.open[other] = false;
+                } else {
+                    similar(other, cosine);
+                }
+            }
+        }
+    }
+
+    /// The near-duplicate rule of [`Pool::take`], by terms.
+    fn take_by_words(&mut self, node: NodeId, similar: &mut impl FnMut(NodeId, f64)) {
         let corpus = self.corpus;
         let graph = self.graph;
         let taken = &corpus.candidate(node).vector;
@@ -341,10 +374,14 @@ impl<'a> Pool<'a> {
             }
             let vector = &self.corpus.candidate(other).vector;
             let cosine = taken.dot(vector);
-            if self.repeats(node, other, cosine) {
+            let embedded = self.embeddings.map(|e| {
+                let rows = (e.row(self.corpus.candidates[node]), e.row(self.corpus.candidates[other]));
+                (crate::embed::cosine(rows.0, rows.1), e.threshold)
+            });
+            if self.repeats(node, other, cosine) || embedded.is_some_and(|(e, threshold)| e >= threshold) {
                 self.open[other] = false;
             } else {
-                similar(other, cosine);
+                similar(other, embedded.map_or(cosine, |(e, _)| cosine.max(e)));
             }
         }
     }
