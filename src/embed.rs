@@ -132,6 +132,12 @@ pub(crate) struct SentenceEmbeddings {
 }
 
 impl SentenceEmbeddings {
+    /// Embeddings from rows given by sentence, for tests.
+    #[cfg(test)]
+    pub(crate) fn of_rows(rows: ArrayView2<'_, f32>, threshold: f64) -> Self {
+        SentenceEmbeddings { rows: UnitRows::of(rows, "rows").unwrap(), threshold }
+    }
+
     /// The unit row of sentence `id` of the cluster's own documents.
     pub(crate) fn row(&self, id: SentenceId) -> &[f32] {
         self.rows.row(id.index())

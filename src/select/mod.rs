@@ -120,6 +120,10 @@ mod tests {
         if cfg!(feature = "tokens") {
             budgets.push(Budget::Tokens(150));
         }
+        // Embeddings on four axes: many pairs at the threshold, many near it.
+        let sentences = Corpus::build(&documents, &[], None, &Config::default()).sentences.len();
+        let rows = ndarray::Array2::from_shape_fn((sentences, 4), |(i, j)| ((i * 7 + j * 3) % 5) as f32);
+        let embeddings = crate::embed::SentenceEmbeddings::of_rows(rows.view(), 0.95);
         for &method in Method::ALL {
             for &budget in &budgets {
                 let config = Config { method, budget, ..Config::default() };
@@ -131,16 +135,18 @@ mod tests {
                 let scores = priors::components(&corpus, &graph, &salience, &config).map(|c| c.combine(&config, false));
                 let allowance = Allowance::new(budget, corpus.total_words);
                 let tokenizer = Tokenizer::Encoding(config.tokenizer);
-                let pool = || {
-                    let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
-                    pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), None)
-                };
-                let lazy = run(pool(), &corpus, &graph, &scores, &config);
-                let mut scan = pool();
-                scan.exhaustive = true;
-                let scan = run(scan, &corpus, &graph, &scores, &config);
-                assert!(!lazy.is_empty());
-                assert_eq!(lazy, scan, "{method:?} {budget:?}");
+                for embeddings in [None, Some(&embeddings)] {
+                    let pool = || {
+                        let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
+                        pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), embeddings)
+                    };
+                    let lazy = run(pool(), &corpus, &graph, &scores, &config);
+                    let mut scan = pool();
+                    scan.exhaustive = true;
+                    let scan = run(scan, &corpus, &graph, &scores, &config);
+                    assert!(!lazy.is_empty());
+                    assert_eq!(lazy, scan, "{method:?} {budget:?} {}", embeddings.is_some());
+                }
             }
         }
     }

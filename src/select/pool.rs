@@ -423,3 +423,53 @@ fn leaning(corpus: &Corpus) -> Leaning {
     }
     Leaning { open, waiting, follower }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::embed::SentenceEmbeddings;
+    use ndarray::array;
+
+    /// Three sentences sharing no term, so no two are neighbours in the graph.
+    fn corpus() -> Corpus {
+        let text = "Washington expressed strong displeasure about the trip yesterday. \
+                    The United States has criticized this visit by the Kremlin leader. \
+                    Moscow supplies most weapons bought for Vietnamese army divisions.";
+        Corpus::build(&[Document::new("a", text)], &[], None, &Config::default())
+    }
+
+    #[test]
+    fn taking_a_sentence_closes_those_at_the_embedding_threshold_however_worded() {
+        let corpus = corpus();
+        let graph = SimilarityGraph::build(&corpus);
+        assert_eq!(corpus.candidates.len(), 3);
+        assert_eq!(graph.edge_count(), 0);
+        // The first two on one axis (cosine 0.9), the third apart (cosine 0.6 to the first).
+        let rows = array![[1.0f32, 0.0], [0.9, 0.43589], [0.6, -0.8]];
+        let config = Config::default();
+        let pool = |embeddings| Pool::new(&corpus, &graph, &config, IdVec::filled(1, 3), 10, embeddings);
+        let mut reported: Vec<(usize, f64)> = Vec::new();
+        let mut words_only = pool(None);
+        words_only.take(NodeId::new(0), |node, cosine| reported.push((node.index(), cosine)));
+        assert!(reported.is_empty(), "no neighbours by words: {reported:?}");
+        assert!(words_only.open[NodeId::new(1)] && words_only.open[NodeId::new(2)]);
+
+        let embeddings = SentenceEmbeddings::of_rows(rows.view(), 0.8);
+        let mut embedded = pool(Some(&embeddings));
+        embedded.take(NodeId::new(0), |node, cosine| reported.push((node.index(), cosine)));
+        assert!(!embedded.open[NodeId::new(1)], "the paraphrase is closed");
+        assert!(embedded.open[NodeId::new(2)], "the other fact stays open");
+        assert_eq!(reported.len(), 1);
+        assert_eq!(reported[0].0, 2);
+        assert!((reported[0].1 - 0.6).abs() < 1e-6, "{reported:?}");
+
+        // Above the threshold, nothing is closed: both are reported.
+        reported.clear();
+        let embeddings = SentenceEmbeddings::of_rows(rows.view(), 0.95);
+        let mut loose = pool(Some(&embeddings));
+        loose.take(NodeId::new(0), |node, cosine| reported.push((node.index(), cosine)));
+        assert!(loose.open[NodeId::new(1)] && loose.open[NodeId::new(2)]);
+        assert_eq!(reported.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2]);
+    }
+}
