@@ -12,8 +12,9 @@
 //! Rows are normalised once. Taking a sentence then compares it with every open
 //! candidate: O(n·d) per sentence taken for n candidates of d dimensions (a
 //! 100-sentence summary of 10,000 candidates of 384 dimensions is 4·10⁸
-//! multiply-adds, about a tenth of a second). Seen sentences are compared with
-//! every candidate once: O(n·s·d) for s seen sentences.
+//! multiply-adds; it took 0.29 s instead of 0.16 s without embeddings, release
+//! build on a shared two-core machine). Seen sentences are compared with every
+//! candidate once: O(n·s·d) for s seen sentences.
 //!
 //! [`Config::embedding_threshold`]: crate::Config::embedding_threshold
 
