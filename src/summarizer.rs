@@ -104,7 +104,8 @@ impl Summarizer {
     /// chosen, in every method; MMR's redundancy penalty takes the higher of the
     /// tf-idf and the embedding cosine. With [`Embeddings::Model`] and seen
     /// documents, a candidate at the threshold to a seen sentence is left out as
-    /// seen. Scores, and so [`rank`](Self::rank), do not change.
+    /// seen. Scores do not use the embeddings (beyond the candidates left out as
+    /// seen), and [`rank`](Self::rank) takes none.
     ///
     /// Rows of the wrong number or width, values that are not finite, and a model
     /// that fails are [`Error::Embeddings`], saying what was expected.
