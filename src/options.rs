@@ -429,11 +429,11 @@ options! {
     /// chosen; the ledes of two documents (which tell the story's event) at 0.1
     /// less. None leaves paraphrases to the redundancy penalty alone.
     same_fact: Option<f64> = Some(0.45), check some(open_unit_interval);
-    /// Only with sentence embeddings of your own (Python's embeddings=): the cosine
-    /// in (0, 1] of two sentences' embeddings at which they tell the same fact and
-    /// only one may be chosen, and at which a sentence restates a seen one. It is
-    /// on the embedding model's own scale: sentence-transformers models typically
-    /// put paraphrases at 0.8 or more.
+    /// Only with sentence embeddings of your own (Python's embeddings=; the command
+    /// takes none): the cosine in (0, 1] of two sentences' embeddings at which they
+    /// tell the same fact and only one may be chosen, and at which a sentence
+    /// restates a seen one. It is on the embedding model's own scale:
+    /// sentence-transformers models typically put paraphrases at 0.8 or more.
     embedding_threshold: f64 = 0.8, check open_unit_interval;
     /// Weight in [0, 1] of the position prior: earlier in its document is better.
     position_weight: f64 = 0.4, check unit_interval;
