@@ -147,6 +147,9 @@ pub struct Config {
     pub duplicate_threshold: f64,
     /// [`Options::same_fact`].
     pub same_fact: Option<f64>,
+    /// [`Options::embedding_threshold`]: used only with embeddings
+    /// ([`Summarizer::summarize_with_embeddings`](crate::Summarizer::summarize_with_embeddings)).
+    pub embedding_threshold: f64,
     /// [`Options::position_weight`].
     pub position_weight: f64,
     /// [`Options::support_weight`].
@@ -206,6 +209,8 @@ mod tests {
             (Config { position_weight: f64::NAN, ..Config::default() }, "position_weight"),
             (Config { position_weight: 0.7, support_weight: 0.7, ..Config::default() }, "support_weight"),
             (Config { duplicate_threshold: 0.0, ..Config::default() }, "duplicate_threshold"),
+            (Config { embedding_threshold: 0.0, ..Config::default() }, "embedding_threshold"),
+            (Config { embedding_threshold: f64::NAN, ..Config::default() }, "embedding_threshold"),
             (Config { lexrank_threshold: Some(1.0), ..Config::default() }, "lexrank_threshold"),
             (Config { max_input_bytes: 0, ..Config::default() }, "max_input_bytes"),
         ];

@@ -41,6 +41,11 @@ pub enum Error {
     /// returned something other than a count).
     #[error("the tokenizer failed: {0}")]
     Tokenizer(String),
+    /// Embeddings of the caller's own do not fit the cluster (a row count or
+    /// width other than expected, a value that is not finite), or the model that
+    /// computes them failed. The message says what was expected.
+    #[error("{0}")]
+    Embeddings(String),
     /// The cluster is larger than the configured `max_input_bytes`.
     #[error("input too large: {size} bytes exceed the limit of {limit} bytes (raise `max_input_bytes` to allow it)")]
     InputTooLarge {

@@ -429,6 +429,12 @@ options! {
     /// chosen; the ledes of two documents (which tell the story's event) at 0.1
     /// less. None leaves paraphrases to the redundancy penalty alone.
     same_fact: Option<f64> = Some(0.45), check some(open_unit_interval);
+    /// Only with sentence embeddings of your own (Python's embeddings=; the command
+    /// takes none): the cosine in (0, 1] of two sentences' embeddings at which they
+    /// tell the same fact and only one may be chosen, and at which a sentence
+    /// restates a seen one. It is on the embedding model's own scale:
+    /// sentence-transformers models typically put paraphrases at 0.8 or more.
+    embedding_threshold: f64 = 0.8, check open_unit_interval;
     /// Weight in [0, 1] of the position prior: earlier in its document is better.
     position_weight: f64 = 0.4, check unit_interval;
     /// Weight in [0, 1] of support, the share of other documents saying something
@@ -574,6 +580,7 @@ impl TryFrom<Options> for Config {
             redundancy: options.redundancy,
             duplicate_threshold: options.duplicate_threshold,
             same_fact: options.same_fact,
+            embedding_threshold: options.embedding_threshold,
             position_weight: options.position_weight,
             support_weight: options.support_weight,
             min_words: options.min_words,
@@ -599,6 +606,7 @@ impl From<&Config> for Options {
             redundancy: config.redundancy,
             duplicate_threshold: config.duplicate_threshold,
             same_fact: config.same_fact,
+            embedding_threshold: config.embedding_threshold,
             position_weight: config.position_weight,
             support_weight: config.support_weight,
             min_words: config.min_words,

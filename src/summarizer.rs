@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use crate::clean::Exclusion;
 use crate::config::{Config, Order};
 use crate::corpus::{Corpus, Document};
+use crate::embed::{self, Embeddings, SentenceEmbeddings};
 use crate::error::{Error, Result};
 use crate::focus::{self, Cluster, Focus};
 use crate::graph::SimilarityGraph;
@@ -33,6 +34,8 @@ struct Scored {
     graph: SimilarityGraph,
     components: IdVec<NodeId, ScoreComponents>,
     scores: IdVec<NodeId, f64>,
+    /// The caller's sentence embeddings, scaled, if given.
+    embeddings: Option<SentenceEmbeddings>,
 }
 
 impl Summarizer {
@@ -91,7 +94,54 @@ impl Summarizer {
     /// The summary of one cluster about a query, or about what is new since the
     /// seen documents (see [`Focus`]). With neither it is [`summarize`](Self::summarize).
     pub fn summarize_focused(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Summary> {
-        let scored = self.score(documents, focus)?;
+        self.summarize_embedded(documents, focus, None)
+    }
+
+    /// [`summarize_focused`](Self::summarize_focused) with sentence embeddings of
+    /// the caller's own (see [`Embeddings`] for which sentences, in which order):
+    /// two candidates whose embeddings' cosine reaches
+    /// [`Config::embedding_threshold`] tell the same fact and only one may be
+    /// chosen, in every method; MMR's redundancy penalty takes the higher of the
+    /// tf-idf and the embedding cosine. With [`Embeddings::Model`] and seen
+    /// documents, a candidate at the threshold to a seen sentence is left out as
+    /// seen. Scores do not use the embeddings (beyond the candidates left out as
+    /// seen), and [`rank`](Self::rank) takes none.
+    ///
+    /// Rows of the wrong number or width, values that are not finite, and a model
+    /// that fails are [`Error::Embeddings`], saying what was expected.
+    ///
+    /// ```
+    /// use ndarray::Array2;
+    /// use polysum::{Config, Document, Embeddings, Focus, Summarizer};
+    ///
+    /// let cluster = [
+    ///     Document::new("a", "Washington expressed strong displeasure about the trip, American officials said."),
+    ///     Document::new("b", "The United States has criticized this visit by the Kremlin leader to Hanoi."),
+    /// ];
+    /// let summarizer = Summarizer::new(Config::default())?;
+    /// assert_eq!(summarizer.summarize(&cluster)?.sentences.len(), 2);
+    /// // A model of one's own: here, one that finds every sentence about the same.
+    /// let model = |sentences: &[&str]| Ok(Array2::<f32>::ones((sentences.len(), 4)));
+    /// let summary = summarizer.summarize_with_embeddings(&cluster, &Focus::default(), &Embeddings::Model(&model))?;
+    /// assert_eq!(summary.sentences.len(), 1);
+    /// # Ok::<(), polysum::Error>(())
+    /// ```
+    pub fn summarize_with_embeddings(
+        &self,
+        documents: &[Document],
+        focus: &Focus<'_>,
+        embeddings: &Embeddings<'_>,
+    ) -> Result<Summary> {
+        self.summarize_embedded(documents, focus, Some(embeddings))
+    }
+
+    fn summarize_embedded(
+        &self,
+        documents: &[Document],
+        focus: &Focus<'_>,
+        embeddings: Option<&Embeddings<'_>>,
+    ) -> Result<Summary> {
+        let scored = self.score(documents, focus, embeddings)?;
         let allowance = Allowance::new(self.config.budget, scored.corpus.total_words);
         let tokenizer = self.token_counter();
         let mut taken = select::select(
@@ -102,6 +152,7 @@ impl Summarizer {
             &self.config,
             allowance,
             tokenizer,
+            scored.embeddings.as_ref(),
         )?;
         let mut chosen = taken.clone();
         match self.config.order {
@@ -159,7 +210,7 @@ impl Summarizer {
     /// documents' own sentences are not listed, and those of the cluster that
     /// restate them are excluded as [`Exclusion::Seen`](crate::Exclusion::Seen).
     pub fn rank_focused(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Ranking> {
-        let Scored { corpus, graph, components, scores, .. } = self.score(documents, focus)?;
+        let Scored { corpus, graph, components, scores, .. } = self.score(documents, focus, None)?;
         // The public ranking numbers sentences in cluster order: SentenceId's.
         let mut similarities = Vec::new();
         for node in graph.nodes() {
@@ -220,7 +271,7 @@ impl Summarizer {
         clusters.par_iter().map(|cluster| self.summarize_focused(&cluster.documents, &cluster.focus())).collect()
     }
 
-    fn score(&self, documents: &[Document], focus: &Focus<'_>) -> Result<Scored> {
+    fn score(&self, documents: &[Document], focus: &Focus<'_>, embeddings: Option<&Embeddings<'_>>) -> Result<Scored> {
         let size: usize = documents.iter().chain(focus.seen).map(|d| d.text.len()).sum();
         if size > self.config.max_input_bytes {
             return Err(Error::InputTooLarge { size, limit: self.config.max_input_bytes });
@@ -230,11 +281,26 @@ impl Summarizer {
         // before the graph is built; the others keep their novelty.
         // Without seen documents nothing is computed (the generic path stays as it was).
         let overlap = (!focus.seen.is_empty()).then(|| focus::seen_overlap(&corpus));
+        let embedded = match embeddings {
+            Some(given) => Some(embed::cluster_rows(&corpus, documents, given, self.config.embedding_threshold)?),
+            None => None,
+        };
+        // A seen sentence's fact in other words, by a model's embeddings.
+        let embedded_seen = match (embeddings, &embedded) {
+            (Some(given), Some(rows)) if !focus.seen.is_empty() => {
+                Some(embed::restating_seen(&corpus, focus.seen, given, rows)?)
+            }
+            _ => None,
+        };
         let before = corpus.candidates.len();
         if let Some(overlap) = &overlap {
             let threshold = self.config.duplicate_threshold;
             let same_fact = self.config.same_fact.unwrap_or(f64::INFINITY);
-            let restates = |id: SentenceId| overlap.cosine[id] >= threshold || overlap.words[id] >= same_fact;
+            let restates = |id: SentenceId| {
+                overlap.cosine[id] >= threshold
+                    || overlap.words[id] >= same_fact
+                    || embedded_seen.as_ref().is_some_and(|by_embedding| by_embedding[id])
+            };
             for id in corpus.sentences.ids().filter(|&id| restates(id)) {
                 if corpus.sentences[id].exclusion.is_none() && corpus.sentences[id].doc < documents.len() {
                     corpus.sentences[id].exclusion = Some(Exclusion::Seen);
@@ -263,7 +329,7 @@ impl Summarizer {
         }
         let focused = query.is_some();
         let scores = components.map(|c| c.combine(&self.config, focused));
-        Ok(Scored { corpus, restated, graph, components, scores })
+        Ok(Scored { corpus, restated, graph, components, scores, embeddings: embedded })
     }
 }
 

@@ -58,17 +58,27 @@ __all__ = [
 
 
 def summarize(
-    docs: _typing.Any, *, query: _typing.Optional[str] = None, seen: _typing.Any = None, **options: _typing.Any
+    docs: _typing.Any,
+    *,
+    query: _typing.Optional[str] = None,
+    seen: _typing.Any = None,
+    embeddings: _typing.Any = None,
+    **options: _typing.Any,
 ) -> Summary:
-    """Summarises one cluster: ``Summarizer(**options).summarize(docs, query=query, seen=seen)``.
+    """Summarises one cluster: ``Summarizer(**options).summarize(docs, query=query, seen=seen, embeddings=embeddings)``.
 
     ``docs`` is a list of str, a dict of id -> str, or a list of Document.
     ``query`` (a question, a topic, keywords) focuses the summary on it; ``seen``
     (documents of the same kinds) makes it tell what is new since them.
+    ``embeddings`` (sentence embeddings of your own: an array with one row per
+    sentence of ``docs``, in the order ``Summarizer().rank(docs)`` lists them, or
+    a callable from a list of sentences to such an array, e.g. a
+    sentence-transformers model's ``encode``) makes two sentences at
+    ``embedding_threshold`` one fact, so that only one is chosen.
     ``options`` are the keyword-only options of :class:`Summarizer` (see
     ``help(polysum.Summarizer)``).
     """
-    return Summarizer(**options).summarize(docs, query=query, seen=seen)
+    return Summarizer(**options).summarize(docs, query=query, seen=seen, embeddings=embeddings)
 
 
 # help(polysum.summarize) lists the options too: Summarizer's docstring is

@@ -31,6 +31,10 @@ TOKENIZERS: list[str]
 
 _Docs = Sequence[str | Document] | Mapping[str, str] | Iterable[str | Document]
 
+# Sentence embeddings of the caller's own: one row per sentence, or a model
+# mapping a list of sentences to such rows.
+_Embeddings = npt.ArrayLike | Callable[[list[str]], npt.ArrayLike]
+
 class _ClusterDict(TypedDict, total=False):
     """A cluster of a batch with its own focus (only "docs" is required)."""
 
@@ -157,6 +161,7 @@ class Summarizer:
         redundancy: float = 0.5,
         duplicate_threshold: float = 0.5,
         same_fact: float | None = 0.45,
+        embedding_threshold: float = 0.8,
         position_weight: float = 0.4,
         support_weight: float = 0.35,
         min_words: int = 8,
@@ -171,7 +176,14 @@ class Summarizer:
     ) -> Summarizer: ...
     @property
     def options(self) -> dict[str, Any]: ...
-    def summarize(self, docs: _Docs, *, query: str | None = None, seen: _Docs | None = None) -> Summary: ...
+    def summarize(
+        self,
+        docs: _Docs,
+        *,
+        query: str | None = None,
+        seen: _Docs | None = None,
+        embeddings: _Embeddings | None = None,
+    ) -> Summary: ...
     def rank(self, docs: _Docs, *, query: str | None = None, seen: _Docs | None = None) -> Ranking: ...
     def summarize_many(
         self, clusters: Iterable[_Docs | _ClusterDict], *, n_jobs: int | None = None

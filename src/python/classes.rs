@@ -1,7 +1,7 @@
 //! The Python classes: Document, Summarizer, Summary, SummarySentence, Ranking and
 //! Sentence. Results are frozen and hold plain data with `str` offsets.
 
-use numpy::{IntoPyArray, PyArray1, PyArray2};
+use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use std::sync::Arc;
@@ -710,18 +710,31 @@ impl PySummarizer {
     /// The summary of one cluster: a list of str, a dict of id -> str, or a list
     /// of Document. `query`: a question, a topic or keywords the summary answers.
     /// `seen`: documents (of the same kinds) the reader has read; the summary then
-    /// tells what is new.
-    #[pyo3(signature = (docs, *, query=None, seen=None))]
+    /// tells what is new. `embeddings`: sentence embeddings of your own, an
+    /// array with one row per sentence of `docs` (the sentences `rank(docs)`
+    /// lists, in that order) or a callable from a list of those sentences' texts
+    /// to such an array (also called with the seen documents' sentences); two
+    /// sentences at `embedding_threshold` then tell one fact.
+    #[pyo3(signature = (docs, *, query=None, seen=None, embeddings=None))]
     fn summarize(
         &self,
         py: Python<'_>,
         docs: &Bound<'_, PyAny>,
         query: Option<&Bound<'_, PyAny>>,
         seen: Option<&Bound<'_, PyAny>>,
+        embeddings: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PySummary> {
         let (cluster, positional) = focused_cluster(docs, query, seen)?;
+        let embeddings = embeddings_of(embeddings)?;
         let summary = py
-            .detach(|| guard(|| self.inner.summarize_focused(&cluster.documents, &cluster.focus())))?
+            .detach(|| {
+                guard(|| match &embeddings {
+                    None => self.inner.summarize_focused(&cluster.documents, &cluster.focus()),
+                    Some(given) => {
+                        self.inner.summarize_with_embeddings(&cluster.documents, &cluster.focus(), &given.engine())
+                    }
+                })
+            })?
             .map_err(to_py)?;
         Ok(PySummary::of(summary, positional))
     }
@@ -845,6 +858,80 @@ fn python_counter(callable: Arc<Py<PyAny>>) -> impl Fn(&str) -> Result<usize, St
             })
         })
     }
+}
+
+/// The `embeddings` argument of `summarize`, converted while the GIL is held.
+enum PyEmbeddings {
+    /// An array's rows, as float32.
+    Rows(ndarray::Array2<f32>),
+    /// A callable, called (with the GIL taken back) from the engine.
+    Model(PyEmbedder),
+}
+
+impl PyEmbeddings {
+    fn engine(&self) -> crate::Embeddings<'_> {
+        match self {
+            PyEmbeddings::Rows(rows) => crate::Embeddings::Rows(rows.view()),
+            PyEmbeddings::Model(model) => crate::Embeddings::Model(model),
+        }
+    }
+}
+
+/// A Python callable `list[str] -> array` as the engine's embedding model.
+struct PyEmbedder(Py<PyAny>);
+
+impl crate::Embed for PyEmbedder {
+    fn embed(&self, sentences: &[&str]) -> Result<ndarray::Array2<f32>, String> {
+        Python::attach(|py| {
+            let list = PyList::new(py, sentences).map_err(|error| error.to_string())?;
+            let result = self.0.bind(py).call1((list,)).map_err(|error| {
+                let kind = error.get_type(py).name().map(|n| n.to_string()).unwrap_or_else(|_| "an exception".into());
+                format!("the embeddings callable raised {kind}: {}", error.value(py))
+            })?;
+            rows_of(&result).map_err(|message| format!("the embeddings callable returned {message}"))
+        })
+    }
+}
+
+/// None, a callable, or an array of one row per sentence.
+fn embeddings_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<PyEmbeddings>> {
+    match value {
+        None => Ok(None),
+        Some(value) if value.is_none() => Ok(None),
+        Some(value) if value.is_callable() => Ok(Some(PyEmbeddings::Model(PyEmbedder(value.clone().unbind())))),
+        Some(value) => rows_of(value)
+            .map(|rows| Some(PyEmbeddings::Rows(rows)))
+            .map_err(|message| input_error(format!("embeddings must be an array or a callable: got {message}"))),
+    }
+}
+
+/// An array of numbers (anything `numpy.asarray` takes, any dtype it turns into
+/// float32, C or Fortran order) as 2-D float32 rows, or what it was instead.
+fn rows_of(value: &Bound<'_, PyAny>) -> Result<ndarray::Array2<f32>, String> {
+    let py = value.py();
+    let what = || type_name(value);
+    let convert = || -> PyResult<Bound<'_, PyAny>> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("dtype", "float32")?;
+        py.import("numpy")?.call_method("asarray", (value,), Some(&kwargs))
+    };
+    let array = convert().map_err(|error| {
+        format!("{} that is no array of numbers ({}); expected one row of floats per sentence", what(), error.value(py))
+    })?;
+    let array = array
+        .cast::<numpy::PyArrayDyn<f32>>()
+        .map_err(|_| format!("{} that numpy made no float32 array of", what()))?;
+    let readonly = array.try_readonly().map_err(|error| format!("an array that cannot be read: {error}"))?;
+    let view = readonly.as_array();
+    if view.ndim() != 2 {
+        return Err(format!(
+            "a {}-dimensional array of shape {:?}; expected a 2-dimensional one, one row per sentence",
+            view.ndim(),
+            view.shape()
+        ));
+    }
+    let view = view.into_dimensionality::<ndarray::Ix2>().map_err(|error| error.to_string())?;
+    Ok(view.to_owned())
 }
 
 /// The `docs`, `query` and `seen` arguments of `summarize` and `rank` as one

@@ -10,7 +10,12 @@ use crate::Error;
 
 pyo3::create_exception!(polysum, PolysumError, PyValueError, "Base class of polysum's errors (a ValueError).");
 pyo3::create_exception!(polysum, ConfigError, PolysumError, "An option has an invalid value.");
-pyo3::create_exception!(polysum, InputError, PolysumError, "An input cannot be summarised (too large, not text).");
+pyo3::create_exception!(
+    polysum,
+    InputError,
+    PolysumError,
+    "An input cannot be summarised (too large, not text, embeddings that do not fit)."
+);
 
 pub(crate) fn config_error(message: String) -> PyErr {
     ConfigError::new_err(message)
@@ -23,7 +28,7 @@ pub(crate) fn input_error(message: String) -> PyErr {
 pub(crate) fn to_py(error: Error) -> PyErr {
     match error {
         Error::InvalidConfig { .. } => ConfigError::new_err(error.to_string()),
-        Error::InputTooLarge { .. } => InputError::new_err(error.to_string()),
+        Error::InputTooLarge { .. } | Error::Embeddings(_) => InputError::new_err(error.to_string()),
         _ => PolysumError::new_err(error.to_string()),
     }
 }

@@ -15,6 +15,7 @@ pub(crate) use dedup::is_near_duplicate;
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
+use crate::embed::SentenceEmbeddings;
 use crate::error::Result;
 use crate::graph::SimilarityGraph;
 use crate::ids::{IdVec, NodeId};
@@ -36,8 +37,10 @@ pub(crate) enum Selector {
 
 /// Chooses graph nodes (candidate sentences) for the summary, in the order
 /// taken, within `allowance`, each sentence costing what it costs alone (a token
-/// budget is then checked on the joined text by [`fit_tokens`]). Fails only when
-/// a tokenizer of the caller's own does.
+/// budget is then checked on the joined text by [`fit_tokens`]). With
+/// `embeddings`, candidates are also compared by them (see [`pool::Pool::take`]).
+/// Fails only when a tokenizer of the caller's own does.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn select(
     corpus: &Corpus,
     graph: &SimilarityGraph,
@@ -46,9 +49,10 @@ pub(crate) fn select(
     config: &Config,
     allowance: Allowance,
     tokenizer: Tokenizer<'_>,
+    embeddings: Option<&SentenceEmbeddings>,
 ) -> Result<Vec<NodeId>> {
     let costs = allowance.costs(corpus, documents, tokenizer)?;
-    let pool = pool::Pool::new(corpus, graph, config, costs, allowance.limit());
+    let pool = pool::Pool::new(corpus, graph, config, costs, allowance.limit(), embeddings);
     Ok(run(pool, corpus, graph, scores, config))
 }
 
@@ -159,7 +163,7 @@ mod tests {
         pool::EVALUATIONS.with(|count| count.set(0));
         let allowance = Allowance::new(config.budget, corpus.total_words);
         let costs = allowance.costs(&corpus, &documents, Tokenizer::Encoding(config.tokenizer)).unwrap();
-        let pool = pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit());
+        let pool = pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), None);
         let chosen = run(pool, &corpus, &graph, &scores, &config);
         let evaluations = pool::EVALUATIONS.with(std::cell::Cell::get);
         let candidates = corpus.candidates.len();
@@ -178,6 +182,10 @@ mod tests {
             budgets.push(Budget::Tokens(150));
         }
         let mut leaning = 0;
+        // Embeddings on four axes: many pairs at the threshold, many near it.
+        let sentences = Corpus::build(&documents, &[], None, &Config::default()).sentences.len();
+        let rows = ndarray::Array2::from_shape_fn((sentences, 4), |(i, j)| ((i * 7 + j * 3) % 5) as f32);
+        let embeddings = crate::embed::SentenceEmbeddings::of_rows(rows.view(), 0.95);
         for &method in Method::ALL {
             for &budget in &budgets {
                 let config = Config { method, budget, ..Config::default() };
@@ -189,23 +197,25 @@ mod tests {
                 let scores = priors::components(&corpus, &graph, &salience, &config).map(|c| c.combine(&config, false));
                 let allowance = Allowance::new(budget, corpus.total_words);
                 let tokenizer = Tokenizer::Encoding(config.tokenizer);
-                let pool = || {
-                    let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
-                    pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit())
-                };
-                let lazy = run(pool(), &corpus, &graph, &scores, &config);
-                let mut scan = pool();
-                scan.exhaustive = true;
-                let scan = run(scan, &corpus, &graph, &scores, &config);
-                assert!(!lazy.is_empty());
-                assert_eq!(lazy, scan, "{method:?} {budget:?}");
-                for (i, &node) in lazy.iter().enumerate() {
-                    if corpus.candidate(node).leans_back {
-                        let before = NodeId::new(node.index() - 1);
-                        assert!(lazy[..i].contains(&before), "{method:?} {budget:?}: taken before its sentence");
+                for embeddings in [None, Some(&embeddings)] {
+                    let pool = || {
+                        let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
+                        pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), embeddings)
+                    };
+                    let lazy = run(pool(), &corpus, &graph, &scores, &config);
+                    let mut scan = pool();
+                    scan.exhaustive = true;
+                    let scan = run(scan, &corpus, &graph, &scores, &config);
+                    assert!(!lazy.is_empty());
+                    assert_eq!(lazy, scan, "{method:?} {budget:?} {}", embeddings.is_some());
+                    for (i, &node) in lazy.iter().enumerate() {
+                        if corpus.candidate(node).leans_back {
+                            let before = NodeId::new(node.index() - 1);
+                            assert!(lazy[..i].contains(&before), "{method:?} {budget:?}: taken before its sentence");
+                        }
                     }
+                    leaning += lazy.iter().filter(|&&node| corpus.candidate(node).leans_back).count();
                 }
-                leaning += lazy.iter().filter(|&&node| corpus.candidate(node).leans_back).count();
             }
         }
         assert!(leaning > 0, "no sentence that leans back was ever taken: the rule went untested");

@@ -1,6 +1,7 @@
 //! What every greedy selector shares: the candidates still open, what each costs
 //! against the budget, and the rule that taking a sentence closes its
-//! near-duplicates.
+//! near-duplicates (and, with embeddings of the caller's own, the candidates whose
+//! embeddings are at the threshold to it).
 //!
 //! The best open candidate is found by lazy greedy evaluation (Minoux 1978): the
 //! selectors' values only fall as the summary grows (MMR's redundancy only rises,
@@ -18,6 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::is_near_duplicate;
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::embed::{cosine, SentenceEmbeddings};
 use crate::graph::SimilarityGraph;
 use crate::ids::{Id, IdVec, NodeId};
 
@@ -76,6 +78,9 @@ pub(crate) struct Pool<'a> {
     remaining: usize,
     duplicate_threshold: f64,
     same_fact: Option<f64>,
+    /// Sentence embeddings of the caller's own: taking a sentence then closes every
+    /// open candidate at their threshold, and reports the others' cosines.
+    embeddings: Option<&'a SentenceEmbeddings>,
     /// Every open candidate once, under its last value (an upper bound).
     heap: BinaryHeap<Entry>,
     /// For [`Pool::best_in_groups`]: every open candidate once, in its group's
@@ -106,13 +111,15 @@ pub(crate) struct Pool<'a> {
 }
 
 impl<'a> Pool<'a> {
-    /// The pool of every candidate, each costing `costs` of a budget of `limit`.
+    /// The pool of every candidate, each costing `costs` of a budget of `limit`,
+    /// compared by `embeddings` too when given.
     pub(crate) fn new(
         corpus: &'a Corpus,
         graph: &'a SimilarityGraph,
         config: &Config,
         costs: IdVec<NodeId, usize>,
         limit: usize,
+        embeddings: Option<&'a SentenceEmbeddings>,
     ) -> Self {
         let n = corpus.candidates.len();
         let mut twins = IdVec::default();
@@ -138,6 +145,7 @@ impl<'a> Pool<'a> {
             remaining: limit,
             duplicate_threshold: config.duplicate_threshold,
             same_fact: config.same_fact,
+            embeddings,
             heap: BinaryHeap::new(),
             groups: Vec::new(),
             evaluated: IdVec::filled(0, n),
@@ -333,12 +341,37 @@ impl<'a> Pool<'a> {
     /// can be near-duplicates or similar, and in a complete graph those are the
     /// neighbours; in a graph cut to its strongest neighbours, near-duplicates are
     /// also sought through the neighbours of the near-duplicates found.
+    ///
+    /// With embeddings, every open candidate is then compared with `node` by its
+    /// embedding (O(candidates × dimensions)): one at the embedding threshold is
+    /// closed as telling the same fact, and `similar(open_node, embedding_cosine)`
+    /// is called for the others, so a neighbour may be reported twice (the caller
+    /// keeps the higher cosine).
     pub(crate) fn take(&mut self, node: NodeId, mut similar: impl FnMut(NodeId, f64)) {
         #[cfg(test)]
         if self.exhaustive {
             return self.take_by_scan(node, similar);
         }
         self.spend(node);
+        self.take_by_words(node, &mut similar);
+        if let Some(embeddings) = self.embeddings {
+            let taken = embeddings.row(self.corpus.candidates[node]);
+            for other in self.open.ids() {
+                if !self.open[other] {
+                    continue;
+                }
+                let cosine = cosine(taken, embeddings.row(self.corpus.candidates[other]));
+                if cosine >= embeddings.threshold {
+                    self.open[other] = false;
+                } else {
+                    similar(other, cosine);
+                }
+            }
+        }
+    }
+
+    /// The near-duplicate rule of [`Pool::take`], by terms.
+    fn take_by_words(&mut self, node: NodeId, similar: &mut impl FnMut(NodeId, f64)) {
         let corpus = self.corpus;
         let graph = self.graph;
         let taken = &corpus.candidate(node).vector;
@@ -441,10 +474,14 @@ impl<'a> Pool<'a> {
             }
             let vector = &self.corpus.candidate(other).vector;
             let cosine = taken.dot(vector);
-            if self.repeats(node, other, cosine) {
+            let embedded = self.embeddings.map(|e| {
+                let rows = (e.row(self.corpus.candidates[node]), e.row(self.corpus.candidates[other]));
+                (crate::embed::cosine(rows.0, rows.1), e.threshold)
+            });
+            if self.repeats(node, other, cosine) || embedded.is_some_and(|(e, threshold)| e >= threshold) {
                 self.open[other] = false;
             } else {
-                similar(other, cosine);
+                similar(other, embedded.map_or(cosine, |(e, _)| cosine.max(e)));
             }
         }
     }
@@ -485,4 +522,54 @@ fn leaning(corpus: &Corpus) -> Leaning {
         }
     }
     Leaning { open, waiting, follower }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::embed::SentenceEmbeddings;
+    use ndarray::array;
+
+    /// Three sentences sharing no term, so no two are neighbours in the graph.
+    fn corpus() -> Corpus {
+        let text = "Washington expressed strong displeasure about the trip yesterday. \
+                    The United States has criticized this visit by the Kremlin leader. \
+                    Moscow supplies most weapons bought for Vietnamese army divisions.";
+        Corpus::build(&[Document::new("a", text)], &[], None, &Config::default())
+    }
+
+    #[test]
+    fn taking_a_sentence_closes_those_at_the_embedding_threshold_however_worded() {
+        let corpus = corpus();
+        let graph = SimilarityGraph::build(&corpus);
+        assert_eq!(corpus.candidates.len(), 3);
+        assert_eq!(graph.edge_count(), 0);
+        // The first two on one axis (cosine 0.9), the third apart (cosine 0.6 to the first).
+        let rows = array![[1.0f32, 0.0], [0.9, 0.43589], [0.6, -0.8]];
+        let config = Config::default();
+        let pool = |embeddings| Pool::new(&corpus, &graph, &config, IdVec::filled(1, 3), 10, embeddings);
+        let mut reported: Vec<(usize, f64)> = Vec::new();
+        let mut words_only = pool(None);
+        words_only.take(NodeId::new(0), |node, cosine| reported.push((node.index(), cosine)));
+        assert!(reported.is_empty(), "no neighbours by words: {reported:?}");
+        assert!(words_only.open[NodeId::new(1)] && words_only.open[NodeId::new(2)]);
+
+        let embeddings = SentenceEmbeddings::of_rows(rows.view(), 0.8);
+        let mut embedded = pool(Some(&embeddings));
+        embedded.take(NodeId::new(0), |node, cosine| reported.push((node.index(), cosine)));
+        assert!(!embedded.open[NodeId::new(1)], "the paraphrase is closed");
+        assert!(embedded.open[NodeId::new(2)], "the other fact stays open");
+        assert_eq!(reported.len(), 1);
+        assert_eq!(reported[0].0, 2);
+        assert!((reported[0].1 - 0.6).abs() < 1e-6, "{reported:?}");
+
+        // Above the threshold, nothing is closed: both are reported.
+        reported.clear();
+        let embeddings = SentenceEmbeddings::of_rows(rows.view(), 0.95);
+        let mut loose = pool(Some(&embeddings));
+        loose.take(NodeId::new(0), |node, cosine| reported.push((node.index(), cosine)));
+        assert!(loose.open[NodeId::new(1)] && loose.open[NodeId::new(2)]);
+        assert_eq!(reported.iter().map(|r| r.0).collect::<Vec<_>>(), [1, 2]);
+    }
 }

@@ -142,6 +142,7 @@ def test_every_option_is_accepted_and_reported(example):
         redundancy=0.5,
         duplicate_threshold=0.6,
         same_fact=0.4,
+        embedding_threshold=0.85,
         position_weight=0.3,
         support_weight=0.2,
         min_words=6,
