@@ -20,6 +20,7 @@ def test_public_names_are_exported():
         "centroid",
         "coverage",
         "klsum",
+        "concepts",
         "sumbasic",
         "luhn",
         "lsa",
