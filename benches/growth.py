@@ -19,9 +19,10 @@ memory with the kernel's clearing of it (on a shared VM, from 0.02 to 0.5 s for 
 operations, so a one-run table can show it growing far faster than its work.
 
 The check is on growth, not on absolute time, so it holds on a noisy machine:
-each time is the best of three runs, and a time at 10n under 50 ms passes
-whatever its ratio (it is too short to tell a quadratic from noise, and too short
-to stall anyone).
+each time is the best of three runs, a shape over the limit is measured once
+more in a fresh process and fails only if it is over again, and a time at 10n
+under 50 ms passes whatever its ratio (it is too short to tell a quadratic from
+noise, and too short to stall anyone).
 """
 
 from __future__ import annotations
@@ -134,6 +135,19 @@ def measure_shape(args: tuple[str, list[int], int]) -> list[tuple[str, str, list
     return rows
 
 
+def report(rows: list[tuple[str, str, list[float]]], table: list[tuple[str, str, list[float]]]) -> list[str]:
+    """Prints each row with its growth, adds it to the table, returns the rows over the limit."""
+    bad_rows = []
+    for shape_name, op, times in rows:
+        growth = [b / max(a, 1e-6) for a, b in zip(times, times[1:])]
+        table.append((shape_name, op, times))
+        if any(g > LIMIT and t > FLOOR for g, t in zip(growth, times[1:])):
+            bad_rows.append(f"{shape_name} / {op}: {' '.join(f'{g:.1f}x' for g in growth)}")
+        cells = "  ".join(f"{t * 1000:9.1f} ms" for t in times)
+        print(f"{shape_name:28} {op:26} {cells}  growth {' '.join(f'{g:.1f}x' for g in growth)}", flush=True)
+    return bad_rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="20 KB and 200 KB, fail on growth over 20x")
@@ -160,14 +174,15 @@ def main() -> int:
                 pool.terminate()
                 pool = multiprocessing.Pool(1, maxtasksperchild=1)
                 continue
-            for shape_name, op, times in rows:
-                growth = [b / max(a, 1e-6) for a, b in zip(times, times[1:])]
-                table.append((shape_name, op, times))
-                bad = [g for g, t in zip(growth, times[1:]) if g > LIMIT and t > FLOOR]
-                if bad:
-                    failures.append(f"{shape_name} / {op}: {' '.join(f'{g:.1f}x' for g in growth)}")
-                cells = "  ".join(f"{t * 1000:9.1f} ms" for t in times)
-                print(f"{shape_name:28} {op:26} {cells}  growth {' '.join(f'{g:.1f}x' for g in growth)}", flush=True)
+            bad = report(rows, table)
+            if bad:
+                # A page-clearing stall or a busy neighbour can blow up one cell on a
+                # shared machine; a complexity fault grows every time. Measure the
+                # shape again in a fresh process and count only what fails twice.
+                print(f"{shape}: over {LIMIT:.0f}x, measuring again", flush=True)
+                table[:] = [row for row in table if row[0] != shape]
+                bad = report(pool.apply_async(measure_shape, ((shape, sizes, runs),)).get(timeout=args.timeout), table)
+            failures.extend(bad)
     if not args.quick and out is not None:
         write_table(out, sizes, table)
     if failures:
