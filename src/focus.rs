@@ -149,12 +149,11 @@ pub(crate) fn seen_overlap(corpus: &Corpus) -> SeenOverlap {
         }
         let highest = touched.iter().map(|&k| dot[k as usize]).fold(0.0f32, f32::max);
         overlap[id] = f64::from(highest.min(1.0));
-        let terms = vector.terms.len() as f64;
         words[id] = touched
             .iter()
             .map(|&k| {
-                let other = corpus.sentences[seen[k as usize]].vector.terms.len() as f64;
-                f64::from(shared[k as usize]) / (terms * other).sqrt()
+                let other = corpus.sentences[seen[k as usize]].vector.terms.len();
+                crate::select::set_cosine(shared[k as usize] as usize, vector.terms.len(), other)
             })
             .fold(0.0, f64::max);
         for &k in &touched {

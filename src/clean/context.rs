@@ -56,12 +56,12 @@ impl Openings {
     fn leans_back(&self, words: &[&str]) -> bool {
         let Some(first) = words.first() else { return false };
         let Some(entries) = self.by_first_word.get(&fold(first)) else { return false };
+        // Entries are longest first: fold the words they need once, not per entry.
+        let longest = entries.first().map_or(0, |(opening, _)| opening.len()).min(words.len());
+        let folded: Vec<String> = words[..longest].iter().map(|w| fold(w)).collect();
         entries
             .iter()
-            .find(|(opening, _)| {
-                opening.len() <= words.len()
-                    && opening.iter().zip(words).all(|(expected, word)| *expected == fold(word))
-            })
+            .find(|(opening, _)| opening.len() <= folded.len() && opening[..] == folded[..opening.len()])
             .is_some_and(|&(_, leans)| leans)
     }
 }

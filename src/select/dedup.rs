@@ -37,7 +37,13 @@ pub(crate) fn is_near_duplicate(
 
 /// Cosine of the two sentences' sets of terms, every term weighing the same.
 fn word_overlap(a: &SparseVector, b: &SparseVector, shared: usize) -> f64 {
-    let product = (a.terms.len() * b.terms.len()) as f64;
+    set_cosine(shared, a.terms.len(), b.terms.len())
+}
+
+/// Cosine of two sets of `a` and `b` terms that share `shared`: what
+/// `same_fact` is compared with, between candidates and against seen sentences.
+pub(crate) fn set_cosine(shared: usize, a: usize, b: usize) -> f64 {
+    let product = (a * b) as f64;
     if product == 0.0 {
         0.0
     } else {

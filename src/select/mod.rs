@@ -11,7 +11,7 @@ mod mmr;
 mod pool;
 
 pub(crate) use budget::{fit_tokens, Allowance};
-pub(crate) use dedup::is_near_duplicate;
+pub(crate) use dedup::{is_near_duplicate, set_cosine};
 
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
