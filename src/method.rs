@@ -26,33 +26,50 @@ macro_rules! methods {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[non_exhaustive]
         pub enum Method {
+            /// The default: `centroid` for the story itself; `concepts` about a
+            /// query, where concept coverage weighted towards the query's words
+            /// scores best (docs/experiments.md). A summary reports the method it
+            /// ran.
+            #[serde(rename = "auto")]
+            Auto,
             $( $(#[doc = $doc])+ #[serde(rename = $name)] $variant, )*
         }
 
         impl Method {
             /// Every method, in a stable order.
-            pub const ALL: &'static [Method] = &[$(Method::$variant),*];
+            pub const ALL: &'static [Method] = &[Method::Auto, $(Method::$variant),*];
             /// Their names, in the same order.
-            pub const NAMES: &'static [&'static str] = &[$($name),*];
+            pub const NAMES: &'static [&'static str] = &["auto", $($name),*];
 
             /// The method's name as accepted by `from_str`.
             pub fn name(self) -> &'static str {
-                match self { $( Method::$variant => $name, )* }
+                match self { Method::Auto => "auto", $( Method::$variant => $name, )* }
             }
 
             /// What the method does, for help texts.
             pub fn help(self) -> &'static str {
-                match self { $( Method::$variant => concat!($($doc),+), )* }
+                match self {
+                    Method::Auto => "The default: centroid for the story itself, concepts about a query \
+                        (the summary reports which ran).",
+                    $( Method::$variant => concat!($($doc),+), )*
+                }
             }
 
-            /// How the method scores candidate sentences.
+            /// How the method scores candidate sentences (`auto`: as the generic
+            /// summary's method; the pipeline resolves it first).
             pub(crate) fn scorer(self) -> &'static dyn Scorer {
-                match self { $( Method::$variant => &$scorer, )* }
+                match self {
+                    Method::Auto => Method::Auto.resolve(false).scorer(),
+                    $( Method::$variant => &$scorer, )*
+                }
             }
 
-            /// How the method fills the budget.
+            /// How the method fills the budget (`auto`: as `scorer`).
             pub(crate) fn selector(self) -> Selector {
-                match self { $( Method::$variant => Selector::$selector, )* }
+                match self {
+                    Method::Auto => Method::Auto.resolve(false).selector(),
+                    $( Method::$variant => Selector::$selector, )*
+                }
             }
         }
     };
@@ -66,8 +83,8 @@ methods! {
     /// weights (Erkan & Radev 2004).
     LexRank = "lexrank", scorer score::lexrank::LexRank, selector Mmr;
     /// Cosine similarity to the tf-idf centroid of the cluster (Radev et al. 2004).
-    /// The default: with the news priors it scores best on the evaluation sets
-    /// (docs/experiments.md).
+    /// What `auto` runs without a query: with the news priors it scores best on
+    /// the evaluation sets (docs/experiments.md).
     Centroid = "centroid", scorer score::centroid::Centroid, selector Mmr;
     /// A monotone submodular objective, coverage of the cluster plus a diversity
     /// reward, maximised by budgeted greedy selection (Lin & Bilmes 2011); reports
@@ -96,10 +113,23 @@ methods! {
     Lead = "lead", scorer score::lead::Lead, selector Mmr;
 }
 
+impl Method {
+    /// The method that runs: `auto` is `concepts` when the summary answers a
+    /// query (`about_query`: the query has a word the cluster holds) and
+    /// `centroid` otherwise; every other method is itself.
+    pub fn resolve(self, about_query: bool) -> Method {
+        match self {
+            Method::Auto if about_query => Method::Concepts,
+            Method::Auto => Method::Centroid,
+            method => method,
+        }
+    }
+}
+
 impl Default for Method {
-    /// Centroid: with the news priors it scores best on the evaluation sets.
+    /// Auto: centroid, or concepts about a query.
     fn default() -> Self {
-        Method::Centroid
+        Method::Auto
     }
 }
 

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use crate::clean::Exclusion;
-use crate::config::{Config, Order};
+use crate::config::{Config, Method, Order};
 use crate::corpus::{Corpus, Document};
 use crate::embed::{self, Embeddings, SentenceEmbeddings};
 use crate::error::{Error, Result};
@@ -28,6 +28,8 @@ pub struct Summarizer {
 
 /// A cluster taken through scoring, before selection.
 struct Scored {
+    /// The method that ran (`auto` resolved).
+    method: Method,
     corpus: Corpus,
     /// Candidates left out because they restate a seen document.
     restated: usize,
@@ -149,6 +151,7 @@ impl Summarizer {
             &scored.graph,
             documents,
             &scored.scores,
+            scored.method.selector(),
             &self.config,
             allowance,
             tokenizer,
@@ -189,7 +192,7 @@ impl Summarizer {
             words: sentences.iter().map(|s| crate::text::word_count(&s.text)).sum(),
             tokens,
             sentences,
-            method: self.config.method,
+            method: scored.method,
             documents: documents.len(),
             cluster_sentences: scored.corpus.sentences.iter().filter(|s| s.doc < documents.len()).count(),
             cluster_words: scored.corpus.total_words,
@@ -312,10 +315,11 @@ impl Summarizer {
         }
         let restated = before - corpus.candidates.len();
         let graph = SimilarityGraph::build(&corpus);
-        let input = ScoreInput { corpus: &corpus, graph: &graph, config: &self.config };
-        let salience = self.config.method.scorer().salience(&input);
-        let mut components = priors::components(&corpus, &graph, &salience, &self.config);
         let query = corpus.query.as_ref().filter(|q| !q.vector.terms.is_empty());
+        let method = self.config.method.resolve(query.is_some());
+        let input = ScoreInput { corpus: &corpus, graph: &graph, config: &self.config };
+        let salience = method.scorer().salience(&input);
+        let mut components = priors::components(&corpus, &graph, &salience, &self.config);
         if let Some(query) = query {
             let relevance = focus::relevance(&corpus, &query.vector);
             for (component, r) in components.iter_mut().zip(relevance.iter()) {
@@ -329,7 +333,7 @@ impl Summarizer {
         }
         let focused = query.is_some();
         let scores = components.map(|c| c.combine(&self.config, focused));
-        Ok(Scored { corpus, restated, graph, components, scores, embeddings: embedded })
+        Ok(Scored { method, corpus, restated, graph, components, scores, embeddings: embedded })
     }
 }
 

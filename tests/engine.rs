@@ -34,7 +34,7 @@ fn every_method_summarises_the_example_cluster() {
                 assert_eq!(Summarizer::new(config.clone()).unwrap().rank(&documents).unwrap(), ranking);
             }
             assert_eq!(summary.len(), 3, "{method}");
-            assert_eq!(summary.method, method);
+            assert_eq!(summary.method, method.resolve(false), "a summary reports the method that ran");
             assert_spans_exact(&summary, &documents);
             assert!(summary.sentences.iter().all(|s| s.score > 0.0 && s.score <= 1.0));
             // The story's lead (the vote to close the bridge) is what every method finds.
@@ -351,4 +351,26 @@ fn selection_by_sentence_count_grows_by_prefixes_for_every_method() {
             previous = chosen;
         }
     }
+}
+
+/// `auto`, the default, is centroid for the story itself (the same summary, bit
+/// for bit) and concepts about a query; an empty query is no query.
+#[test]
+fn auto_runs_centroid_for_the_story_and_concepts_about_a_query() {
+    let documents = common::example_cluster();
+    let with = |method| Summarizer::new(Config { method, budget: Budget::Words(60), ..Config::default() }).unwrap();
+    let (auto, centroid, concepts) = (with(Method::Auto), with(Method::Centroid), with(Method::Concepts));
+    assert_eq!(Config::default().method, Method::Auto);
+    assert_eq!(auto.summarize(&documents).unwrap(), centroid.summarize(&documents).unwrap());
+    assert_eq!(auto.rank(&documents).unwrap(), centroid.rank(&documents).unwrap());
+    let asked = Focus { query: Some("Who pays for the bridge repairs?"), ..Focus::default() };
+    let answer = auto.summarize_focused(&documents, &asked).unwrap();
+    assert_eq!(answer.method, Method::Concepts);
+    assert_eq!(answer, concepts.summarize_focused(&documents, &asked).unwrap());
+    let seen_only = Focus { seen: &documents[..1], ..Focus::default() };
+    assert_eq!(auto.summarize_focused(&documents[1..], &seen_only).unwrap().method, Method::Centroid);
+    let empty = Focus { query: Some("the of and"), ..Focus::default() };
+    let generic = auto.summarize_focused(&documents, &empty).unwrap();
+    assert_eq!(generic.method, Method::Centroid);
+    assert_eq!(generic.sentences, centroid.summarize(&documents).unwrap().sentences);
 }

@@ -148,7 +148,7 @@ class Summarizer:
     def __new__(
         cls,
         *,
-        method: str = "centroid",
+        method: str = "auto",
         language: str = "english",
         max_sentences: int | None = 5,
         max_words: int | None = None,
@@ -171,7 +171,7 @@ class Summarizer:
         self_contained: bool = True,
         stop_words: list[str] = [],
         replace_stop_words: bool = False,
-        query_weight: float = 0.5,
+        query_weight: float = 0.7,
         max_input_bytes: int = 67108864,
     ) -> Summarizer: ...
     @property

@@ -109,6 +109,7 @@ impl Corpus {
         // the idf needs the whole cluster's bags.
         let mut bags: Vec<TermCounts> = Vec::new();
         let mut terms: Vec<u32> = Vec::new();
+        let in_order = matches!(config.method.resolve(query.is_some()), Method::Luhn | Method::Concepts);
         for (doc, document) in documents.iter().chain(seen).enumerate() {
             let analysed = analysis::analyse(&document.text, config);
             sentences.reserve(analysed.sentences.len());
@@ -129,12 +130,9 @@ impl Corpus {
                     // Weighed below, once the idf is known.
                     vector: SparseVector::default(),
                     counts: Vec::new(),
-                    // Only Luhn reads the terms in order; the others need the counts.
-                    sequence: if matches!(config.method, Method::Luhn | Method::Concepts) {
-                        terms.clone()
-                    } else {
-                        Vec::new()
-                    },
+                    // Only Luhn and concepts read the terms in order (`auto` runs
+                    // concepts about a query); the others need the counts.
+                    sequence: if in_order { terms.clone() } else { Vec::new() },
                 });
                 bags.push(TermCounts::of(&mut terms));
             }

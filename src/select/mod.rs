@@ -35,8 +35,8 @@ pub(crate) enum Selector {
     Concepts,
 }
 
-/// Chooses graph nodes (candidate sentences) for the summary, in the order
-/// taken, within `allowance`, each sentence costing what it costs alone (a token
+/// Chooses graph nodes (candidate sentences) for the summary by `selector` (the
+/// method's, `auto` resolved), in the order taken, within `allowance`, each sentence costing what it costs alone (a token
 /// budget is then checked on the joined text by [`fit_tokens`]). With
 /// `embeddings`, candidates are also compared by them (see [`pool::Pool::take`]).
 /// Fails only when a tokenizer of the caller's own does.
@@ -46,6 +46,7 @@ pub(crate) fn select(
     graph: &SimilarityGraph,
     documents: &[Document],
     scores: &IdVec<NodeId, f64>,
+    selector: Selector,
     config: &Config,
     allowance: Allowance,
     tokenizer: Tokenizer<'_>,
@@ -53,7 +54,7 @@ pub(crate) fn select(
 ) -> Result<Vec<NodeId>> {
     let costs = allowance.costs(corpus, documents, tokenizer)?;
     let pool = pool::Pool::new(corpus, graph, config, costs, allowance.limit(), embeddings);
-    Ok(run(pool, corpus, graph, scores, config))
+    Ok(run(pool, corpus, graph, scores, selector, config))
 }
 
 fn run(
@@ -61,9 +62,10 @@ fn run(
     corpus: &Corpus,
     graph: &SimilarityGraph,
     scores: &IdVec<NodeId, f64>,
+    selector: Selector,
     config: &Config,
 ) -> Vec<NodeId> {
-    match config.method.selector() {
+    match selector {
         Selector::Coverage => coverage::select(pool, graph, scores),
         Selector::KlSum => klsum::select(pool, corpus),
         Selector::Concepts => concepts::select(pool, corpus, scores),
@@ -164,7 +166,7 @@ mod tests {
         let allowance = Allowance::new(config.budget, corpus.total_words);
         let costs = allowance.costs(&corpus, &documents, Tokenizer::Encoding(config.tokenizer)).unwrap();
         let pool = pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), None);
-        let chosen = run(pool, &corpus, &graph, &scores, &config);
+        let chosen = run(pool, &corpus, &graph, &scores, config.method.selector(), &config);
         let evaluations = pool::EVALUATIONS.with(std::cell::Cell::get);
         let candidates = corpus.candidates.len();
         assert_eq!(chosen.len(), candidates);
@@ -202,10 +204,10 @@ mod tests {
                         let costs = allowance.costs(&corpus, &documents, tokenizer).unwrap();
                         pool::Pool::new(&corpus, &graph, &config, costs, allowance.limit(), embeddings)
                     };
-                    let lazy = run(pool(), &corpus, &graph, &scores, &config);
+                    let lazy = run(pool(), &corpus, &graph, &scores, config.method.selector(), &config);
                     let mut scan = pool();
                     scan.exhaustive = true;
-                    let scan = run(scan, &corpus, &graph, &scores, &config);
+                    let scan = run(scan, &corpus, &graph, &scores, config.method.selector(), &config);
                     assert!(!lazy.is_empty());
                     assert_eq!(lazy, scan, "{method:?} {budget:?} {}", embeddings.is_some());
                     for (i, &node) in lazy.iter().enumerate() {

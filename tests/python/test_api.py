@@ -15,6 +15,7 @@ def test_public_names_are_exported():
     assert polysum.__version__.count(".") == 2
     assert "english" in polysum.LANGUAGES and len(polysum.LANGUAGES) == 29 and "czech" in polysum.LANGUAGES
     assert polysum.METHODS == [
+        "auto",
         "textrank",
         "lexrank",
         "centroid",
@@ -103,7 +104,7 @@ def test_repr_is_readable(example):
     assert sentence.startswith("SummarySentence(doc=") and "score=" in sentence
     assert repr(polysum.Document("a", "x")) == "Document(id='a', text='x')"
     assert repr(polysum.Summarizer(max_words=10)).startswith(
-        "Summarizer(method='centroid', language='english', max_words=10,"
+        "Summarizer(method='auto', language='english', max_words=10,"
     )
 
 
