@@ -195,11 +195,13 @@ impl SimilarityGraph {
                     scratch.shared[other] += 1;
                 }
             }
-            // Rows come out ordered by neighbour: for a dense row a scan of all
-            // nodes is cheaper than sorting the touched list.
-            if scratch.touched.len() * 8 > nodes {
+            // Rows come out ordered by neighbour: for a dense row a scan of the
+            // nodes it may reach (those after it, when rows are mirrored) is
+            // cheaper than sorting the touched list.
+            let reach = if large { 0 } else { node + 1 };
+            if scratch.touched.len() * 8 > nodes - reach {
                 scratch.touched.clear();
-                scratch.touched.extend((0..nodes as u32).filter(|&o| scratch.shared[o as usize] > 0));
+                scratch.touched.extend((reach as u32..nodes as u32).filter(|&o| scratch.shared[o as usize] > 0));
             } else {
                 scratch.touched.sort_unstable();
             }
