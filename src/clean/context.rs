@@ -107,6 +107,8 @@ mod tests {
             "However, economic issues are likely to be on the table.",
             "But receiving Putin will be a test.",
             "The two upgraded ties in 2012.",
+            "It's going to take years.",
+            "They\u{2019}re expected to vote on Monday.",
         ] {
             assert!(leans(Language::English, sentence), "{sentence}");
         }
@@ -115,6 +117,7 @@ mod tests {
             "Thisbe arrived.",
             "Despite the rain, the parade went on.",
             "It is unclear whether the talks will go on.",
+            "It's unclear whether the talks will go on.",
             "The visit marks a significant moment.",
         ] {
             assert!(!leans(Language::English, sentence), "{sentence}");
