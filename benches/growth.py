@@ -4,7 +4,8 @@ A batch worker must never stall on one odd document. This script builds a
 catalogue of hostile shapes (dotted runs, dense quotations, marks, lists, scripts,
 floods, giant words, tiny paragraphs, many documents, repeated documents) at
 several sizes and times `polysum.sentences`, `polysum.normalize`,
-`Summarizer(method=m).summarize` for every method and `Summarizer().rank` on each.
+`Summarizer(method=m).summarize` for every method, `summarize` with a query and
+`Summarizer().rank` on each.
 For each shape and operation it prints the growth factor: the time at 10n over
 the time at n. Linear work grows about 10x; quadratic work 100x.
 
@@ -108,8 +109,12 @@ def operations(shape: str):
         ("normalize", lambda docs: [polysum.normalize(d) for d in docs]),
         ("rank", lambda docs: polysum.Summarizer().rank(docs)),
     ]
-    for method in polysum.METHODS:
+    # "auto" is centroid without a query: measured once, below, about one.
+    for method in (m for m in polysum.METHODS if m != "auto"):
         ops.append((f"summarize {method}", lambda docs, m=method: polysum.Summarizer(method=m).summarize(docs)))
+    # A query made of the cluster's first words, so that it matches: auto then runs
+    # concepts with the query's words weighted up.
+    ops.append(("summarize query", lambda docs: polysum.summarize(docs, query=" ".join(docs[0].split()[:4]))))
     ops.append(("summarize ratio=1.0", lambda docs: polysum.Summarizer(ratio=1.0).summarize(docs)))
     if shape == "one giant word":
         for language in GIANT_WORD_LANGUAGES:
