@@ -8,8 +8,12 @@
 //! *novelty*, one minus the highest cosine to a seen sentence: a sentence that
 //! restates one (at the near-duplicate threshold) is left out altogether.
 
+mod asking;
+
 use crate::corpus::{Corpus, Document, SparseVector};
+
 use crate::ids::{IdVec, NodeId, SentenceId};
+pub(crate) use asking::is_asking;
 
 /// What a summary is for beyond the cluster itself: a question or topic to answer,
 /// and documents the reader has already read.
@@ -193,6 +197,10 @@ mod tests {
         let corpus = Corpus::build(&documents, &[], Some("What will fares cost?"), &Config::default());
         let query = corpus.query.as_ref().unwrap();
         assert_eq!(query.content_words, 2);
+        // Words that ask are not what the query is about.
+        let asking =
+            Corpus::build(&documents, &[], Some("Describe what the articles say about fares."), &Config::default());
+        assert_eq!(asking.query.as_ref().unwrap().content_words, 1);
         let relevance = relevance(&corpus, &query.vector);
         let best = relevance.iter_enumerated().max_by(|a, b| a.1.total_cmp(b.1)).unwrap().0;
         assert!(documents[0].text[corpus.candidate(best).start..].starts_with("Fares"));

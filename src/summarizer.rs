@@ -367,7 +367,7 @@ fn notes(scored: &Scored, focus: &Focus<'_>) -> (usize, Vec<String>) {
     if let Some(query) = &scored.corpus.query {
         query_terms = query.vector.terms.len();
         if query.content_words == 0 {
-            notes.push("the query has no content word (only stop words or none): this is the generic summary".into());
+            notes.push("the query has no content word (only stop words and words that ask, such as 'describe' or 'what', or none): this is the generic summary".into());
         } else if query_terms == 0 {
             notes.push("no word of the query occurs in the cluster: this is the generic summary".into());
         }

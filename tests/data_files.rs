@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const FOLDERS: &[&str] =
-    &["src/text/stopwords", "src/text/abbreviations", "src/clean/boilerplate", "src/clean/context"];
+    &["src/text/stopwords", "src/text/abbreviations", "src/clean/boilerplate", "src/clean/context", "src/focus/asking"];
 
 fn data_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

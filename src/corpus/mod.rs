@@ -149,7 +149,8 @@ impl Corpus {
             sentence.counts = bag.counts;
         }
         let query = query.map(|text| {
-            let words = analysis::units(text, config.language);
+            let mut words = analysis::units(text, config.language);
+            words.retain(|word| !crate::focus::is_asking(config.language, word));
             vocabulary.read(&words, &mut terms);
             let content_words = terms.len();
             // Terms no sentence has (read only now, so beyond the idf) match nothing.
