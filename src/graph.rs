@@ -143,8 +143,6 @@ pub(crate) struct Edge {
     pub(crate) node: NodeId,
     /// tf-idf cosine of the two sentences.
     pub(crate) cosine: f64,
-    /// How many distinct terms the two sentences share.
-    pub(crate) shared_terms: u32,
 }
 
 /// Undirected weighted graph over the candidate sentences, in compressed rows.
@@ -154,13 +152,18 @@ pub(crate) struct SimilarityGraph {
     offsets: Vec<usize>,
     neighbours: Vec<u32>,
     cosines: Vec<f32>,
-    shared_terms: Vec<u32>,
+    /// How many distinct terms the two sentences of each edge share, kept only for
+    /// the scorers that read it (TextRank): a third array as long as the others to
+    /// fill and to zero first.
+    shared_terms: Option<Vec<u32>>,
     /// Whether every pair of sentences sharing a term is an edge.
     complete: bool,
 }
 
 impl SimilarityGraph {
-    pub(crate) fn build(corpus: &Corpus) -> Self {
+    /// The graph of `corpus`'s candidates, with how many terms neighbours share
+    /// if `shared_terms`.
+    pub(crate) fn build(corpus: &Corpus, shared_terms: bool) -> Self {
         let vectors: IdVec<NodeId, &SparseVector> = corpus.candidates.map(|&s| &corpus.sentences[s].vector);
         let nodes = vectors.len();
         let postings = Postings::of(&vectors, corpus.vocabulary_size);
@@ -239,14 +242,14 @@ impl SimilarityGraph {
             (0..nodes).into_par_iter().map_init(|| Scratch::new(nodes), |scratch, node| row(node, scratch)).collect()
         };
         if large {
-            SimilarityGraph::of_rows(symmetrise(rows), false)
+            SimilarityGraph::of_rows(symmetrise(rows), false, shared_terms)
         } else {
-            SimilarityGraph::mirrored(&rows)
+            SimilarityGraph::mirrored(&rows, shared_terms)
         }
     }
 
     /// The graph of complete rows, each ordered by neighbour.
-    fn of_rows(rows: Vec<Row>, complete: bool) -> Self {
+    fn of_rows(rows: Vec<Row>, complete: bool, shared_terms: bool) -> Self {
         let mut offsets = Vec::with_capacity(rows.len() + 1);
         offsets.push(0);
         for row in &rows {
@@ -257,13 +260,15 @@ impl SimilarityGraph {
             offsets,
             neighbours: Vec::with_capacity(edges),
             cosines: Vec::with_capacity(edges),
-            shared_terms: Vec::with_capacity(edges),
+            shared_terms: shared_terms.then(|| Vec::with_capacity(edges)),
             complete,
         };
         for (node, cosine, shared) in rows.into_iter().flatten() {
             graph.neighbours.push(node);
             graph.cosines.push(cosine);
-            graph.shared_terms.push(shared);
+            if let Some(counts) = &mut graph.shared_terms {
+                counts.push(shared);
+            }
         }
         graph
     }
@@ -273,7 +278,7 @@ impl SimilarityGraph {
     /// the exact graph lists them. Written straight into the compressed rows, whose
     /// lengths are known from the upper rows, rather than through mirrored row
     /// vectors grown edge by edge (a tenth of a DUC cluster's instructions).
-    fn mirrored(upper: &[Row]) -> Self {
+    fn mirrored(upper: &[Row], shared_terms: bool) -> Self {
         let nodes = upper.len();
         let mut degree = vec![0usize; nodes];
         for (node, row) in upper.iter().enumerate() {
@@ -288,7 +293,8 @@ impl SimilarityGraph {
             offsets.push(offsets[offsets.len() - 1] + d);
         }
         let edges = offsets[nodes];
-        let (mut neighbours, mut cosines, mut shared_terms) = (vec![0; edges], vec![0.0; edges], vec![0; edges]);
+        let (mut neighbours, mut cosines) = (vec![0; edges], vec![0.0; edges]);
+        let mut counts = if shared_terms { vec![0; edges] } else { Vec::new() };
         // Where each row is written next. A row's neighbours before it come from
         // the nodes before it, all written by the time its own turn comes; its
         // neighbours after it follow.
@@ -297,12 +303,15 @@ impl SimilarityGraph {
             for &(other, cosine, shared) in row {
                 for (row, neighbour) in [(node, other), (other as usize, node as u32)] {
                     let at = next[row];
-                    (neighbours[at], cosines[at], shared_terms[at]) = (neighbour, cosine, shared);
+                    (neighbours[at], cosines[at]) = (neighbour, cosine);
+                    if shared_terms {
+                        counts[at] = shared;
+                    }
                     next[row] += 1;
                 }
             }
         }
-        SimilarityGraph { offsets, neighbours, cosines, shared_terms, complete: true }
+        SimilarityGraph { offsets, neighbours, cosines, shared_terms: shared_terms.then_some(counts), complete: true }
     }
 
     /// Number of nodes.
@@ -329,11 +338,14 @@ impl SimilarityGraph {
     /// The edges of `node`, by increasing neighbour.
     pub(crate) fn edges(&self, node: NodeId) -> impl Iterator<Item = Edge> + '_ {
         let range = self.offsets[node.index()]..self.offsets[node.index() + 1];
-        range.map(move |e| Edge {
-            node: NodeId::new(self.neighbours[e] as usize),
-            cosine: f64::from(self.cosines[e]),
-            shared_terms: self.shared_terms[e],
-        })
+        range.map(move |e| Edge { node: NodeId::new(self.neighbours[e] as usize), cosine: f64::from(self.cosines[e]) })
+    }
+
+    /// How many distinct terms `node` shares with each of its neighbours, in the
+    /// order of [`edges`](Self::edges). Only in a graph built with them.
+    pub(crate) fn shared_terms(&self, node: NodeId) -> &[u32] {
+        let counts = self.shared_terms.as_deref().expect("the graph was built with shared-term counts");
+        &counts[self.offsets[node.index()]..self.offsets[node.index() + 1]]
     }
 }
 
@@ -374,7 +386,7 @@ mod tests {
              Football fans celebrated the victory in the streets.",
         )];
         let corpus = Corpus::build(&documents, &[], None, &Config::default());
-        let graph = SimilarityGraph::build(&corpus);
+        let graph = SimilarityGraph::build(&corpus, true);
         assert_eq!(graph.len(), 3);
         let [first, second, third] = [0, 1, 2].map(NodeId::new);
         let edges: Vec<Edge> = graph.edges(first).collect();
@@ -382,7 +394,8 @@ mod tests {
         assert_eq!(edges[0].node, second);
         let expected = corpus.candidate(first).vector.dot(&corpus.candidate(second).vector);
         assert!((edges[0].cosine - expected).abs() < 1e-5);
-        assert_eq!(edges[0].shared_terms, 5);
+        assert_eq!(graph.shared_terms(first), [5]);
+        assert_eq!(SimilarityGraph::build(&corpus, false).edges(first).collect::<Vec<_>>(), edges);
         let back: Vec<Edge> = graph.edges(second).filter(|e| e.node == first).collect();
         assert!((back[0].cosine - edges[0].cosine).abs() < 1e-6);
         assert_eq!(graph.edges(third).count(), 0);
@@ -396,8 +409,15 @@ mod scale_tests {
     #[test]
     fn mirrored_rows_list_earlier_neighbours_then_later_ones() {
         let upper = vec![vec![(1, 0.5, 2), (2, 0.3, 1)], vec![(2, 0.2, 3)], vec![]];
-        let graph = SimilarityGraph::mirrored(&upper);
-        let row = |n| graph.edges(NodeId::new(n)).map(|e| (e.node.index(), e.shared_terms)).collect::<Vec<_>>();
+        let graph = SimilarityGraph::mirrored(&upper, true);
+        let row = |n| {
+            let node = NodeId::new(n);
+            graph
+                .edges(node)
+                .zip(graph.shared_terms(node))
+                .map(|(e, &shared)| (e.node.index(), shared))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(row(0), [(1, 2), (2, 1)]);
         assert_eq!(row(1), [(0, 2), (2, 3)]);
         assert_eq!(row(2), [(0, 1), (1, 3)]);

@@ -542,7 +542,7 @@ mod tests {
     #[test]
     fn taking_a_sentence_closes_those_at_the_embedding_threshold_however_worded() {
         let corpus = corpus();
-        let graph = SimilarityGraph::build(&corpus);
+        let graph = SimilarityGraph::build(&corpus, false);
         assert_eq!(corpus.candidates.len(), 3);
         assert_eq!(graph.edge_count(), 0);
         // The first two on one axis (cosine 0.9), the third apart (cosine 0.6 to the first).
