@@ -125,14 +125,16 @@ type Row = Vec<(u32, f32, u32)>;
 
 /// Per-thread accumulators for one row of the graph at a time.
 struct Scratch {
-    dot: Vec<f32>,
-    shared: Vec<u32>,
+    /// Per node: the dot product with the row's node so far, and the terms shared
+    /// so far (0 for a node not reached yet). Side by side, so that a visit costs
+    /// one bounds check.
+    sums: Vec<(f32, u32)>,
     touched: Vec<u32>,
 }
 
 impl Scratch {
     fn new(nodes: usize) -> Self {
-        Scratch { dot: vec![0.0; nodes], shared: vec![0; nodes], touched: Vec::new() }
+        Scratch { sums: vec![(0.0, 0); nodes], touched: Vec::new() }
     }
 }
 
@@ -183,20 +185,25 @@ impl SimilarityGraph {
                 if list.len() > max_postings {
                     continue;
                 }
-                // Posting lists are in node order.
-                let list =
-                    if large { list } else { &list[list.partition_point(|&(other, _)| other as usize <= node)..] };
-                for &(other, other_weight) in list {
-                    let other = other as usize;
-                    if other == node {
-                        continue;
+                // Posting lists are in node order, and the node is in the list of
+                // each of its terms: the nodes before it and those after it are
+                // visited without testing each for the node itself.
+                let at = list.partition_point(|&(other, _)| (other as usize) < node);
+                debug_assert_eq!(list[at].0 as usize, node);
+                let mut visit = |others: &[(u32, f32)]| {
+                    for &(other, other_weight) in others {
+                        let sums = &mut scratch.sums[other as usize];
+                        if sums.1 == 0 {
+                            scratch.touched.push(other);
+                        }
+                        sums.0 += weight * other_weight;
+                        sums.1 += 1;
                     }
-                    if scratch.shared[other] == 0 {
-                        scratch.touched.push(other as u32);
-                    }
-                    scratch.dot[other] += weight * other_weight;
-                    scratch.shared[other] += 1;
+                };
+                if large {
+                    visit(&list[..at]);
                 }
+                visit(&list[at + 1..]);
             }
             // Rows come out ordered by neighbour: for a dense row a scan of the
             // nodes it may reach (those after it, when rows are mirrored) is
@@ -204,7 +211,7 @@ impl SimilarityGraph {
             let reach = if large { 0 } else { node + 1 };
             if scratch.touched.len() * 8 > nodes - reach {
                 scratch.touched.clear();
-                scratch.touched.extend((reach as u32..nodes as u32).filter(|&o| scratch.shared[o as usize] > 0));
+                scratch.touched.extend((reach as u32..nodes as u32).filter(|&o| scratch.sums[o as usize].1 > 0));
             } else {
                 scratch.touched.sort_unstable();
             }
@@ -212,11 +219,8 @@ impl SimilarityGraph {
                 .touched
                 .iter()
                 .map(|&other| {
-                    let o = other as usize;
-                    let edge = (other, scratch.dot[o].min(1.0), scratch.shared[o]);
-                    scratch.dot[o] = 0.0;
-                    scratch.shared[o] = 0;
-                    edge
+                    let (dot, shared) = std::mem::take(&mut scratch.sums[other as usize]);
+                    (other, dot.min(1.0), shared)
                 })
                 .collect();
             scratch.touched.clear();
