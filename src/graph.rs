@@ -125,14 +125,16 @@ type Row = Vec<(u32, f32, u32)>;
 
 /// Per-thread accumulators for one row of the graph at a time.
 struct Scratch {
-    dot: Vec<f32>,
-    shared: Vec<u32>,
+    /// Per node: the dot product with the row's node so far, and the terms shared
+    /// so far (0 for a node not reached yet). Side by side, so that a visit costs
+    /// one bounds check.
+    sums: Vec<(f32, u32)>,
     touched: Vec<u32>,
 }
 
 impl Scratch {
     fn new(nodes: usize) -> Self {
-        Scratch { dot: vec![0.0; nodes], shared: vec![0; nodes], touched: Vec::new() }
+        Scratch { sums: vec![(0.0, 0); nodes], touched: Vec::new() }
     }
 }
 
@@ -143,8 +145,6 @@ pub(crate) struct Edge {
     pub(crate) node: NodeId,
     /// tf-idf cosine of the two sentences.
     pub(crate) cosine: f64,
-    /// How many distinct terms the two sentences share.
-    pub(crate) shared_terms: u32,
 }
 
 /// Undirected weighted graph over the candidate sentences, in compressed rows.
@@ -154,13 +154,18 @@ pub(crate) struct SimilarityGraph {
     offsets: Vec<usize>,
     neighbours: Vec<u32>,
     cosines: Vec<f32>,
-    shared_terms: Vec<u32>,
+    /// How many distinct terms the two sentences of each edge share, kept only for
+    /// the scorers that read it (TextRank): a third array as long as the others to
+    /// fill and to zero first.
+    shared_terms: Option<Vec<u32>>,
     /// Whether every pair of sentences sharing a term is an edge.
     complete: bool,
 }
 
 impl SimilarityGraph {
-    pub(crate) fn build(corpus: &Corpus) -> Self {
+    /// The graph of `corpus`'s candidates, with how many terms neighbours share
+    /// if `shared_terms`.
+    pub(crate) fn build(corpus: &Corpus, shared_terms: bool) -> Self {
         let vectors: IdVec<NodeId, &SparseVector> = corpus.candidates.map(|&s| &corpus.sentences[s].vector);
         let nodes = vectors.len();
         let postings = Postings::of(&vectors, corpus.vocabulary_size);
@@ -180,20 +185,25 @@ impl SimilarityGraph {
                 if list.len() > max_postings {
                     continue;
                 }
-                // Posting lists are in node order.
-                let list =
-                    if large { list } else { &list[list.partition_point(|&(other, _)| other as usize <= node)..] };
-                for &(other, other_weight) in list {
-                    let other = other as usize;
-                    if other == node {
-                        continue;
+                // Posting lists are in node order, and the node is in the list of
+                // each of its terms: the nodes before it and those after it are
+                // visited without testing each for the node itself.
+                let at = list.partition_point(|&(other, _)| (other as usize) < node);
+                debug_assert_eq!(list[at].0 as usize, node);
+                let mut visit = |others: &[(u32, f32)]| {
+                    for &(other, other_weight) in others {
+                        let sums = &mut scratch.sums[other as usize];
+                        if sums.1 == 0 {
+                            scratch.touched.push(other);
+                        }
+                        sums.0 += weight * other_weight;
+                        sums.1 += 1;
                     }
-                    if scratch.shared[other] == 0 {
-                        scratch.touched.push(other as u32);
-                    }
-                    scratch.dot[other] += weight * other_weight;
-                    scratch.shared[other] += 1;
+                };
+                if large {
+                    visit(&list[..at]);
                 }
+                visit(&list[at + 1..]);
             }
             // Rows come out ordered by neighbour: for a dense row a scan of the
             // nodes it may reach (those after it, when rows are mirrored) is
@@ -201,7 +211,7 @@ impl SimilarityGraph {
             let reach = if large { 0 } else { node + 1 };
             if scratch.touched.len() * 8 > nodes - reach {
                 scratch.touched.clear();
-                scratch.touched.extend((reach as u32..nodes as u32).filter(|&o| scratch.shared[o as usize] > 0));
+                scratch.touched.extend((reach as u32..nodes as u32).filter(|&o| scratch.sums[o as usize].1 > 0));
             } else {
                 scratch.touched.sort_unstable();
             }
@@ -209,11 +219,8 @@ impl SimilarityGraph {
                 .touched
                 .iter()
                 .map(|&other| {
-                    let o = other as usize;
-                    let edge = (other, scratch.dot[o].min(1.0), scratch.shared[o]);
-                    scratch.dot[o] = 0.0;
-                    scratch.shared[o] = 0;
-                    edge
+                    let (dot, shared) = std::mem::take(&mut scratch.sums[other as usize]);
+                    (other, dot.min(1.0), shared)
                 })
                 .collect();
             scratch.touched.clear();
@@ -239,14 +246,14 @@ impl SimilarityGraph {
             (0..nodes).into_par_iter().map_init(|| Scratch::new(nodes), |scratch, node| row(node, scratch)).collect()
         };
         if large {
-            SimilarityGraph::of_rows(symmetrise(rows), false)
+            SimilarityGraph::of_rows(symmetrise(rows), false, shared_terms)
         } else {
-            SimilarityGraph::mirrored(&rows)
+            SimilarityGraph::mirrored(&rows, shared_terms)
         }
     }
 
     /// The graph of complete rows, each ordered by neighbour.
-    fn of_rows(rows: Vec<Row>, complete: bool) -> Self {
+    fn of_rows(rows: Vec<Row>, complete: bool, shared_terms: bool) -> Self {
         let mut offsets = Vec::with_capacity(rows.len() + 1);
         offsets.push(0);
         for row in &rows {
@@ -257,13 +264,15 @@ impl SimilarityGraph {
             offsets,
             neighbours: Vec::with_capacity(edges),
             cosines: Vec::with_capacity(edges),
-            shared_terms: Vec::with_capacity(edges),
+            shared_terms: shared_terms.then(|| Vec::with_capacity(edges)),
             complete,
         };
         for (node, cosine, shared) in rows.into_iter().flatten() {
             graph.neighbours.push(node);
             graph.cosines.push(cosine);
-            graph.shared_terms.push(shared);
+            if let Some(counts) = &mut graph.shared_terms {
+                counts.push(shared);
+            }
         }
         graph
     }
@@ -273,7 +282,7 @@ impl SimilarityGraph {
     /// the exact graph lists them. Written straight into the compressed rows, whose
     /// lengths are known from the upper rows, rather than through mirrored row
     /// vectors grown edge by edge (a tenth of a DUC cluster's instructions).
-    fn mirrored(upper: &[Row]) -> Self {
+    fn mirrored(upper: &[Row], shared_terms: bool) -> Self {
         let nodes = upper.len();
         let mut degree = vec![0usize; nodes];
         for (node, row) in upper.iter().enumerate() {
@@ -288,7 +297,8 @@ impl SimilarityGraph {
             offsets.push(offsets[offsets.len() - 1] + d);
         }
         let edges = offsets[nodes];
-        let (mut neighbours, mut cosines, mut shared_terms) = (vec![0; edges], vec![0.0; edges], vec![0; edges]);
+        let (mut neighbours, mut cosines) = (vec![0; edges], vec![0.0; edges]);
+        let mut counts = if shared_terms { vec![0; edges] } else { Vec::new() };
         // Where each row is written next. A row's neighbours before it come from
         // the nodes before it, all written by the time its own turn comes; its
         // neighbours after it follow.
@@ -297,12 +307,15 @@ impl SimilarityGraph {
             for &(other, cosine, shared) in row {
                 for (row, neighbour) in [(node, other), (other as usize, node as u32)] {
                     let at = next[row];
-                    (neighbours[at], cosines[at], shared_terms[at]) = (neighbour, cosine, shared);
+                    (neighbours[at], cosines[at]) = (neighbour, cosine);
+                    if shared_terms {
+                        counts[at] = shared;
+                    }
                     next[row] += 1;
                 }
             }
         }
-        SimilarityGraph { offsets, neighbours, cosines, shared_terms, complete: true }
+        SimilarityGraph { offsets, neighbours, cosines, shared_terms: shared_terms.then_some(counts), complete: true }
     }
 
     /// Number of nodes.
@@ -329,11 +342,14 @@ impl SimilarityGraph {
     /// The edges of `node`, by increasing neighbour.
     pub(crate) fn edges(&self, node: NodeId) -> impl Iterator<Item = Edge> + '_ {
         let range = self.offsets[node.index()]..self.offsets[node.index() + 1];
-        range.map(move |e| Edge {
-            node: NodeId::new(self.neighbours[e] as usize),
-            cosine: f64::from(self.cosines[e]),
-            shared_terms: self.shared_terms[e],
-        })
+        range.map(move |e| Edge { node: NodeId::new(self.neighbours[e] as usize), cosine: f64::from(self.cosines[e]) })
+    }
+
+    /// How many distinct terms `node` shares with each of its neighbours, in the
+    /// order of [`edges`](Self::edges). Only in a graph built with them.
+    pub(crate) fn shared_terms(&self, node: NodeId) -> &[u32] {
+        let counts = self.shared_terms.as_deref().expect("the graph was built with shared-term counts");
+        &counts[self.offsets[node.index()]..self.offsets[node.index() + 1]]
     }
 }
 
@@ -374,7 +390,7 @@ mod tests {
              Football fans celebrated the victory in the streets.",
         )];
         let corpus = Corpus::build(&documents, &[], None, &Config::default());
-        let graph = SimilarityGraph::build(&corpus);
+        let graph = SimilarityGraph::build(&corpus, true);
         assert_eq!(graph.len(), 3);
         let [first, second, third] = [0, 1, 2].map(NodeId::new);
         let edges: Vec<Edge> = graph.edges(first).collect();
@@ -382,7 +398,8 @@ mod tests {
         assert_eq!(edges[0].node, second);
         let expected = corpus.candidate(first).vector.dot(&corpus.candidate(second).vector);
         assert!((edges[0].cosine - expected).abs() < 1e-5);
-        assert_eq!(edges[0].shared_terms, 5);
+        assert_eq!(graph.shared_terms(first), [5]);
+        assert_eq!(SimilarityGraph::build(&corpus, false).edges(first).collect::<Vec<_>>(), edges);
         let back: Vec<Edge> = graph.edges(second).filter(|e| e.node == first).collect();
         assert!((back[0].cosine - edges[0].cosine).abs() < 1e-6);
         assert_eq!(graph.edges(third).count(), 0);
@@ -396,8 +413,15 @@ mod scale_tests {
     #[test]
     fn mirrored_rows_list_earlier_neighbours_then_later_ones() {
         let upper = vec![vec![(1, 0.5, 2), (2, 0.3, 1)], vec![(2, 0.2, 3)], vec![]];
-        let graph = SimilarityGraph::mirrored(&upper);
-        let row = |n| graph.edges(NodeId::new(n)).map(|e| (e.node.index(), e.shared_terms)).collect::<Vec<_>>();
+        let graph = SimilarityGraph::mirrored(&upper, true);
+        let row = |n| {
+            let node = NodeId::new(n);
+            graph
+                .edges(node)
+                .zip(graph.shared_terms(node))
+                .map(|(e, &shared)| (e.node.index(), shared))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(row(0), [(1, 2), (2, 1)]);
         assert_eq!(row(1), [(0, 2), (2, 3)]);
         assert_eq!(row(2), [(0, 1), (1, 3)]);

@@ -314,9 +314,9 @@ impl Summarizer {
                 corpus.candidates.iter().copied().filter(|&id| sentences[id].exclusion.is_none()).collect();
         }
         let restated = before - corpus.candidates.len();
-        let graph = SimilarityGraph::build(&corpus);
         let query = corpus.query.as_ref().filter(|q| !q.vector.terms.is_empty());
         let method = self.config.method.resolve(query.is_some());
+        let graph = SimilarityGraph::build(&corpus, method.scorer().reads_shared_terms());
         let input = ScoreInput { corpus: &corpus, graph: &graph, config: &self.config };
         let salience = method.scorer().salience(&input);
         let mut components = priors::components(&corpus, &graph, &salience, &self.config);

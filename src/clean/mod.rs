@@ -3,6 +3,7 @@
 //! a sentence's own text starts after a dateline ("HANOI, June 20 (Reuters) – ").
 
 mod context;
+mod screen;
 
 pub(crate) use context::leans_back;
 use std::sync::OnceLock;
@@ -10,6 +11,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
+use self::screen::PhraseScreen;
 use crate::text::{Language, Segment};
 
 /// Why a sentence is kept out of summaries.
@@ -82,6 +84,9 @@ impl Placement {
 /// The page furniture of one language: its boilerplate phrases and the openings of
 /// its credit lines, read from `boilerplate/<language>.txt` (English's always too).
 struct Furniture {
+    /// Whether a sentence contains any of the boilerplate phrases, quickly: nearly
+    /// every sentence is screened out before `phrases` is run.
+    screen: PhraseScreen,
     /// All boilerplate phrases in one automaton: one pass over a sentence, without
     /// lower-casing it first. English's come first.
     phrases: AhoCorasick,
@@ -152,16 +157,17 @@ impl Furniture {
                 english_phrases = phrases.len();
             }
         }
+        let screen = PhraseScreen::new(&phrases);
         let phrases = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(phrases)
             .expect("the boilerplate phrases are valid patterns");
-        Furniture { phrases, english_phrases, credits, named_credits }
+        Furniture { screen, phrases, english_phrases, credits, named_credits }
     }
 
     /// Whether `sentence` contains a boilerplate phrase.
     fn has_phrase(&self, sentence: &str) -> bool {
-        if !self.phrases.is_match(sentence) {
+        if !self.screen.any_in(sentence) {
             return false;
         }
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);

@@ -103,7 +103,6 @@ impl Corpus {
         config: &Config,
     ) -> Corpus {
         let mut vocabulary = Vocabulary::new(config.language, &config.stop_words, config.replace_stop_words);
-        vocabulary.reserve_for(documents.iter().chain(seen).map(|d| d.text.len()).sum());
         let mut sentences: IdVec<SentenceId, Sentence> = IdVec::default();
         // Every sentence's bag of terms, beside it: the weights need the idf, and
         // the idf needs the whole cluster's bags.

@@ -6,19 +6,111 @@
 //! is part of the output: vectors list their terms by id and every similarity sum
 //! runs in that order, so the floating-point results depend on it.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::config::IdfScope;
+use crate::text::analyze::LONGEST_STEMMED;
 use crate::text::{Analyzer, Language};
+
+/// A thread's lexicon starts over, at the start of a cluster, once it remembers
+/// this many words or this many bytes of words and terms (about 10 MB at most, plus
+/// what one cluster adds: a cluster only ever adds its own distinct words).
+const LEXICON_WORDS: usize = 100_000;
+const LEXICON_BYTES: usize = 4 << 20;
+
+/// Marks a lexicon id the current cluster has not met.
+const NOT_IN_CLUSTER: u32 = u32::MAX;
+
+/// What a thread remembers of one language's words between clusters: each surface
+/// word's term as an id that stays the same from cluster to cluster. Stemming was
+/// most of the cost of analysis, and a cluster that mapped words to terms and terms
+/// to its own ids through maps of strings built afresh spent about a seventh of its
+/// instructions there; with the lexicon a word costs one lookup of its string and
+/// one of an array.
+#[derive(Default)]
+struct Lexicon {
+    /// Surface word -> its term's id, or None for a stop word. Words over
+    /// `LONGEST_STEMMED` bytes are not kept.
+    words: FxHashMap<Box<str>, Option<u32>>,
+    /// Term -> id; ids count up from 0.
+    ids: FxHashMap<Box<str>, u32>,
+    /// Bytes of the keys of both maps.
+    bytes: usize,
+    /// Id -> the current cluster's id of the term, or `NOT_IN_CLUSTER`. All
+    /// `NOT_IN_CLUSTER` between clusters: the vocabulary resets the ids it set.
+    cluster_ids: Vec<u32>,
+}
+
+thread_local! {
+    /// The lexicon of each language, by its place in [`Language::ALL`]; batches
+    /// summarise cluster after cluster in one language. A vocabulary takes its
+    /// language's lexicon for the cluster and gives it back when dropped, so a
+    /// second vocabulary alive on the thread starts from an empty one.
+    static LEXICONS: RefCell<Vec<Lexicon>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Lexicon {
+    /// The thread's lexicon of the language at `slot`, emptied if it has grown
+    /// past its bounds.
+    fn take(slot: usize) -> Lexicon {
+        let lexicon = LEXICONS.with_borrow_mut(|lexicons| lexicons.get_mut(slot).map(std::mem::take));
+        match lexicon {
+            Some(lexicon) if lexicon.words.len() < LEXICON_WORDS && lexicon.bytes < LEXICON_BYTES => lexicon,
+            _ => Lexicon::default(),
+        }
+    }
+
+    /// Keeps the lexicon for the thread's next cluster in its language.
+    fn give_back(self, slot: usize) {
+        LEXICONS.with_borrow_mut(|lexicons| {
+            if lexicons.len() <= slot {
+                lexicons.resize_with(Language::ALL.len(), Lexicon::default);
+            }
+            lexicons[slot] = self;
+        });
+    }
+
+    /// The id of `term`, given a new one if it is new.
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.cluster_ids.len() as u32;
+        self.ids.insert(term.into(), id);
+        self.bytes += term.len();
+        self.cluster_ids.push(NOT_IN_CLUSTER);
+        id
+    }
+
+    /// The id of the term of `word`, or None for a stop word, the word analysed
+    /// the first time it is met.
+    fn id(&mut self, analyzer: &Analyzer, word: &str) -> Option<u32> {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let id = analyzer.term(word).map(|term| self.intern(&term));
+        if word.len() <= LONGEST_STEMMED {
+            self.words.insert(word.into(), id);
+            self.bytes += word.len();
+        }
+        id
+    }
+}
 
 /// Words to term ids, for one cluster.
 pub(crate) struct Vocabulary<'a> {
     analyzer: Analyzer,
-    /// Term -> id.
-    terms: FxHashMap<String, u32>,
-    /// Surface word -> term id (None for stop words). News repeats its words, so
-    /// most words are folded and stemmed once per cluster, not once per use.
-    known_words: FxHashMap<&'a str, Option<u32>>,
+    /// The language's place in [`Language::ALL`]: its lexicon's slot.
+    slot: usize,
+    lexicon: Lexicon,
+    /// The cluster's term ids -> their lexicon ids: the cluster's terms in order of
+    /// first occurrence.
+    lexicon_ids: Vec<u32>,
+    /// With stop words of the caller's own, surface word -> the cluster's term id
+    /// (None for stop words): the lexicon knows only the language's stop words.
+    custom_words: FxHashMap<&'a str, Option<u32>>,
     /// The caller's own stop words, folded as words are.
     extra_stop_words: FxHashSet<String>,
     /// Whether the caller's stop words replace the language's.
@@ -30,74 +122,77 @@ impl<'a> Vocabulary<'a> {
     /// added to the language's list (or, with `replace`, in its place).
     pub(crate) fn new(language: Language, stop_words: &[String], replace: bool) -> Self {
         let analyzer = Analyzer::new(language);
+        let slot =
+            Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
         Vocabulary {
             extra_stop_words: stop_words.iter().filter_map(|w| analyzer.folded(w)).collect(),
             replace_stop_words: replace,
             analyzer,
-            terms: FxHashMap::default(),
-            known_words: FxHashMap::default(),
+            slot,
+            lexicon: Lexicon::take(slot),
+            lexicon_ids: Vec::new(),
+            custom_words: FxHashMap::default(),
         }
     }
 
-    /// The term id of a word under the caller's own stop words: folded, checked
-    /// against them (and the language's unless replaced), stemmed, interned.
-    fn custom_term(&mut self, word: &str) -> Option<u32> {
-        let folded = self.analyzer.folded(word)?;
-        if self.extra_stop_words.contains(&folded) || (!self.replace_stop_words && self.analyzer.is_stop_word(&folded))
-        {
-            return None;
+    /// The cluster's id of the term with lexicon id `id`, given the next one if the
+    /// cluster has not had the term before.
+    fn cluster_id(&mut self, id: u32) -> u32 {
+        let cluster_id = &mut self.lexicon.cluster_ids[id as usize];
+        if *cluster_id == NOT_IN_CLUSTER {
+            *cluster_id = self.lexicon_ids.len() as u32;
+            self.lexicon_ids.push(id);
         }
-        let term = self.analyzer.stem(folded);
-        let next_id = self.terms.len() as u32;
-        Some(*self.terms.entry(term).or_insert(next_id))
+        *cluster_id
     }
 
-    /// Makes room for the distinct words of `bytes` of text, so that the maps are
-    /// not rebuilt as they grow: news has about one new word form per 35 bytes of a
-    /// cluster (about 1,400 in a DUC cluster). Capped, as the count of new forms
-    /// slows in long texts and a wrong guess costs one regrowth.
-    pub(crate) fn reserve_for(&mut self, bytes: usize) {
-        let words = (bytes / 35).min(1 << 16);
-        self.known_words.reserve(words);
-        self.terms.reserve(words);
+    /// The cluster's term id of a word under the caller's own stop words: folded,
+    /// checked against them (and the language's unless replaced), stemmed.
+    fn custom_term(&mut self, word: &'a str) -> Option<u32> {
+        if let Some(&id) = self.custom_words.get(word) {
+            return id;
+        }
+        let id = self.analyzer.folded(word).and_then(|folded| {
+            let stop = self.extra_stop_words.contains(&folded)
+                || (!self.replace_stop_words && self.analyzer.is_stop_word(&folded));
+            (!stop).then(|| {
+                let id = self.lexicon.intern(&self.analyzer.stem(folded));
+                self.cluster_id(id)
+            })
+        });
+        self.custom_words.insert(word, id);
+        id
     }
 
     /// How many distinct terms the cluster has so far: ids are below this.
     pub(crate) fn len(&self) -> usize {
-        self.terms.len()
+        self.lexicon_ids.len()
     }
 
     /// Replaces `terms` with the term ids of `words` in reading order, stop words
     /// left out.
     pub(crate) fn read(&mut self, words: &[&'a str], terms: &mut Vec<u32>) {
         terms.clear();
+        let custom = self.replace_stop_words || !self.extra_stop_words.is_empty();
         for &word in words {
-            let id = match self.known_words.get(word) {
-                Some(&id) => id,
-                None if self.replace_stop_words || !self.extra_stop_words.is_empty() => {
-                    let id = self.custom_term(word);
-                    self.known_words.insert(word, id);
-                    id
-                }
-                None => {
-                    // The term is borrowed from the analyser's cache: only a term new
-                    // to the cluster is copied, into the vocabulary.
-                    let vocabulary = &mut self.terms;
-                    let id = self.analyzer.with_term(word, |term| {
-                        let term = term?;
-                        if let Some(&id) = vocabulary.get(term) {
-                            return Some(id);
-                        }
-                        let next_id = vocabulary.len() as u32;
-                        vocabulary.insert(term.to_owned(), next_id);
-                        Some(next_id)
-                    });
-                    self.known_words.insert(word, id);
-                    id
-                }
+            let id = if custom {
+                self.custom_term(word)
+            } else {
+                self.lexicon.id(&self.analyzer, word).map(|id| self.cluster_id(id))
             };
             terms.extend(id);
         }
+    }
+}
+
+impl Drop for Vocabulary<'_> {
+    /// Gives the lexicon back to the thread with no term marked as the cluster's.
+    fn drop(&mut self) {
+        let mut lexicon = std::mem::take(&mut self.lexicon);
+        for &id in &self.lexicon_ids {
+            lexicon.cluster_ids[id as usize] = NOT_IN_CLUSTER;
+        }
+        lexicon.give_back(self.slot);
     }
 }
 
@@ -186,6 +281,37 @@ mod tests {
         vocabulary.read(&["rising", "rate"], &mut terms);
         assert_eq!(terms, [2, 0]);
         assert_eq!(vocabulary.len(), 3);
+    }
+
+    #[test]
+    fn every_cluster_numbers_its_own_terms_from_zero() {
+        let mut terms = Vec::new();
+        let mut first = Vocabulary::new(Language::English, &[], false);
+        first.read(&["rates", "rose"], &mut terms);
+        {
+            // A second vocabulary alive at once works from its own lexicon.
+            let mut nested = Vocabulary::new(Language::English, &[], false);
+            nested.read(&["rose", "sharply"], &mut terms);
+            assert_eq!(terms, [0, 1]);
+        }
+        first.read(&["sharply", "rates"], &mut terms);
+        assert_eq!(terms, [2, 0]);
+        drop(first);
+        let mut next = Vocabulary::new(Language::English, &[], false);
+        next.read(&["sharply", "rising", "rates"], &mut terms);
+        assert_eq!(terms, [0, 1, 2]);
+        assert_eq!(next.len(), 3);
+    }
+
+    #[test]
+    fn the_callers_stop_words_are_dropped_too() {
+        let mut terms = Vec::new();
+        let mut vocabulary = Vocabulary::new(Language::English, &["Rates".to_owned()], false);
+        vocabulary.read(&["rates", "rose", "and", "Rose"], &mut terms);
+        assert_eq!(terms, [0, 0]);
+        let mut replaced = Vocabulary::new(Language::English, &["rates".to_owned()], true);
+        replaced.read(&["rates", "and", "rose"], &mut terms);
+        assert_eq!(terms, [0, 1]);
     }
 
     #[test]

@@ -29,4 +29,10 @@ pub(crate) struct ScoreInput<'a> {
 /// A salience method: one non-negative score per graph node (candidate sentence).
 pub(crate) trait Scorer {
     fn salience(&self, input: &ScoreInput<'_>) -> IdVec<NodeId, f64>;
+
+    /// Whether it reads how many terms neighbours share
+    /// ([`SimilarityGraph::shared_terms`]), which the graph then has to keep.
+    fn reads_shared_terms(&self) -> bool {
+        false
+    }
 }

@@ -15,7 +15,12 @@ impl Scorer for TextRank {
         let length = &length;
         pagerank(input.graph.len(), |i| {
             let li = length[i];
-            input.graph.edges(i).map(move |e| (e.node, f64::from(e.shared_terms) / (li + length[e.node])))
+            let shared = input.graph.shared_terms(i);
+            input.graph.edges(i).zip(shared).map(move |(e, &n)| (e.node, f64::from(n) / (li + length[e.node])))
         })
+    }
+
+    fn reads_shared_terms(&self) -> bool {
+        true
     }
 }

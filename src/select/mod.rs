@@ -160,7 +160,7 @@ mod tests {
         let documents = wide_cluster(40, 25);
         let config = Config { method: Method::KlSum, budget: Budget::Ratio(1.0), ..Config::default() };
         let corpus = Corpus::build(&documents, &[], None, &config);
-        let graph = SimilarityGraph::build(&corpus);
+        let graph = SimilarityGraph::build(&corpus, false);
         let scores = IdVec::filled(0.0, corpus.candidates.len());
         pool::EVALUATIONS.with(|count| count.set(0));
         let allowance = Allowance::new(config.budget, corpus.total_words);
@@ -192,7 +192,7 @@ mod tests {
             for &budget in &budgets {
                 let config = Config { method, budget, ..Config::default() };
                 let corpus = Corpus::build(&documents, &[], None, &config);
-                let graph = SimilarityGraph::build(&corpus);
+                let graph = SimilarityGraph::build(&corpus, method.scorer().reads_shared_terms());
                 assert!(graph.is_complete());
                 let input = ScoreInput { corpus: &corpus, graph: &graph, config: &config };
                 let salience = method.scorer().salience(&input);

@@ -381,13 +381,12 @@ impl<'a> Pool<'a> {
             if !self.open[other] {
                 continue;
             }
-            let vector = &corpus.candidate(other).vector;
-            let cosine = taken.dot(vector);
-            if self.repeats(node, other, cosine) {
+            let overlap = taken.dot_and_shared(&corpus.candidate(other).vector);
+            if self.repeats(node, other, overlap) {
                 self.open[other] = false;
                 found.push(other);
             } else {
-                similar(other, cosine);
+                similar(other, overlap.0);
             }
         }
         if graph.is_complete() {
@@ -400,8 +399,7 @@ impl<'a> Pool<'a> {
             if !self.open[other] {
                 return false;
             }
-            let vector = &corpus.candidate(other).vector;
-            if self.repeats(node, other, taken.dot(vector)) {
+            if self.repeats(node, other, taken.dot_and_shared(&corpus.candidate(other).vector)) {
                 self.open[other] = false;
                 found.push(other);
                 return false;
@@ -415,8 +413,7 @@ impl<'a> Pool<'a> {
                 if !self.open[other] || other == node {
                     continue;
                 }
-                let vector = &corpus.candidate(other).vector;
-                if self.repeats(node, other, taken.dot(vector)) {
+                if self.repeats(node, other, taken.dot_and_shared(&corpus.candidate(other).vector)) {
                     self.open[other] = false;
                     found.push(other);
                 }
@@ -424,14 +421,14 @@ impl<'a> Pool<'a> {
         }
     }
 
-    /// Whether open candidate `other` repeats `taken`, whose tf-idf cosine is
-    /// `cosine`. Two ledes (the first candidates of their documents) tell the
+    /// Whether open candidate `other` repeats `taken`, with which it has `overlap`
+    /// (tf-idf cosine, shared terms). Two ledes (the first candidates of their documents) tell the
     /// story's event: they repeat each other at a lower word overlap.
-    fn repeats(&self, taken: NodeId, other: NodeId, cosine: f64) -> bool {
+    fn repeats(&self, taken: NodeId, other: NodeId, overlap: (f64, usize)) -> bool {
         let (a, b) = (self.corpus.candidate(taken), self.corpus.candidate(other));
         let ledes = a.candidate_position == 0 && b.candidate_position == 0;
         let same_fact = self.same_fact.map_or(f64::INFINITY, |t| if ledes { t - LEDE_ALLOWANCE } else { t });
-        is_near_duplicate(&a.vector, &b.vector, cosine, self.duplicate_threshold, same_fact)
+        is_near_duplicate(&a.vector, &b.vector, overlap, self.duplicate_threshold, same_fact)
     }
 
     /// Spends `node`'s cost, closes it and releases the sentence that leans on it.
@@ -472,16 +469,15 @@ impl<'a> Pool<'a> {
             if !self.open[other] {
                 continue;
             }
-            let vector = &self.corpus.candidate(other).vector;
-            let cosine = taken.dot(vector);
+            let overlap = taken.dot_and_shared(&self.corpus.candidate(other).vector);
             let embedded = self.embeddings.map(|e| {
                 let rows = (e.row(self.corpus.candidates[node]), e.row(self.corpus.candidates[other]));
                 (crate::embed::cosine(rows.0, rows.1), e.threshold)
             });
-            if self.repeats(node, other, cosine) || embedded.is_some_and(|(e, threshold)| e >= threshold) {
+            if self.repeats(node, other, overlap) || embedded.is_some_and(|(e, threshold)| e >= threshold) {
                 self.open[other] = false;
             } else {
-                similar(other, embedded.map_or(cosine, |(e, _)| cosine.max(e)));
+                similar(other, embedded.map_or(overlap.0, |(e, _)| overlap.0.max(e)));
             }
         }
     }
@@ -542,7 +538,7 @@ mod tests {
     #[test]
     fn taking_a_sentence_closes_those_at_the_embedding_threshold_however_worded() {
         let corpus = corpus();
-        let graph = SimilarityGraph::build(&corpus);
+        let graph = SimilarityGraph::build(&corpus, false);
         assert_eq!(corpus.candidates.len(), 3);
         assert_eq!(graph.edge_count(), 0);
         // The first two on one axis (cosine 0.9), the third apart (cosine 0.6 to the first).

@@ -1,33 +1,14 @@
 //! From a sentence to its index terms: words, case-folded, without stop words,
 //! stemmed.
 
-use std::cell::RefCell;
-
-use rustc_hash::FxHashMap;
-
 use super::language::{Language, LanguageData};
 use super::tokenize::words;
 
-/// Words a thread remembers the terms of before it starts over: about 10 MB.
-const CACHED_WORDS: usize = 100_000;
-
 /// Words longer than this (in bytes) are kept folded but not stemmed, nor
-/// cached: no word of any language is this long (the longest German compounds are
-/// under 100 bytes), and Snowball stemmers take time quadratic in a word's length,
-/// so a megabyte of junk without spaces would take them seconds.
-const LONGEST_STEMMED: usize = 128;
-
-/// Surface word -> its term, or None for a stop word; one map per language,
-/// indexed by the language's place in [`Language::ALL`]. Keyed by `Box<str>`
-/// rather than by (language, word) so that a lookup borrows the word as `&str`:
-/// a hit allocates nothing.
-type TermCache = Vec<FxHashMap<Box<str>, Option<Box<str>>>>;
-
-thread_local! {
-    /// Surface word -> term, per language: batch jobs summarise cluster after
-    /// cluster in one language, and stemming is most of the cost of analysis.
-    static TERMS: RefCell<TermCache> = const { RefCell::new(Vec::new()) };
-}
+/// remembered between clusters: no word of any language is this long (the longest
+/// German compounds are under 100 bytes), and Snowball stemmers take time quadratic
+/// in a word's length, so a megabyte of junk without spaces would take them seconds.
+pub(crate) const LONGEST_STEMMED: usize = 128;
 
 /// Turns text into the terms polysum compares sentences by.
 ///
@@ -36,8 +17,6 @@ thread_local! {
 /// with the language's Snowball stemmer.
 #[derive(Clone, Copy)]
 pub struct Analyzer {
-    /// The language's place in [`Language::ALL`]: its slot in the term cache.
-    slot: usize,
     data: &'static LanguageData,
 }
 
@@ -50,41 +29,17 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// The analyser for `language`.
     pub fn new(language: Language) -> Self {
-        let slot =
-            Language::ALL.iter().position(|l| *l == language).expect("every Language is listed in Language::ALL");
-        Analyzer { slot, data: LanguageData::get(language) }
+        Analyzer { data: LanguageData::get(language) }
     }
 
     /// The term of one word: `None` for a stop word or a word without letters or
-    /// digits.
+    /// digits. Not cached: the summariser remembers the terms of the words it has
+    /// read per thread (`corpus::vocabulary`).
     pub fn term(&self, word: &str) -> Option<String> {
-        self.with_term(word, |term| term.map(str::to_owned))
-    }
-
-    /// Calls `f` with the term of `word` (as [`term`](Self::term) gives it) and
-    /// returns what `f` returns. A word seen before is looked up by reference, so
-    /// the vocabulary turns it into a term id without any allocation. `f` must not
-    /// analyse words itself: it runs while the thread's cache is borrowed.
-    pub(crate) fn with_term<R>(&self, word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
         if word.len() > LONGEST_STEMMED {
-            return f(self.fold(word).as_deref());
+            return self.fold(word);
         }
-        TERMS.with_borrow_mut(|cache| {
-            if cache.len() <= self.slot {
-                cache.resize_with(Language::ALL.len(), FxHashMap::default);
-            }
-            let terms = &mut cache[self.slot];
-            if let Some(term) = terms.get(word) {
-                return f(term.as_deref());
-            }
-            let term = self.fold_and_stem(word).map(String::into_boxed_str);
-            if terms.len() >= CACHED_WORDS {
-                terms.clear();
-            }
-            let result = f(term.as_deref());
-            terms.insert(Box::from(word), term);
-            result
-        })
+        self.fold_and_stem(word)
     }
 
     fn fold_and_stem(&self, word: &str) -> Option<String> {

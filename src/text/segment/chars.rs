@@ -140,6 +140,19 @@ pub(super) const MAY_END: [bool; 256] = {
     table
 };
 
+/// Whether the eight bytes of `chunk` (read little-endian) may hold a byte of
+/// interest: one of 0x80 or more (any non-ASCII character), or one of `ascii`.
+/// Bit tricks tell this without a table lookup per byte, so scans for the few
+/// bytes that matter skip most of a text eight bytes at a time.
+pub(super) fn may_hold(chunk: [u8; 8], ascii: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = LO << 7;
+    // Exact test for a zero byte in `y` (the classic `haszero`).
+    let has_zero = |y: u64| y.wrapping_sub(LO) & !y & HI != 0;
+    let x = u64::from_le_bytes(chunk);
+    x & HI != 0 || ascii.iter().any(|&byte| has_zero(x ^ (LO * u64::from(byte))))
+}
+
 /// Bullets that start list items inside a line ([`BULLETS`]).
 pub(super) fn is_bullet_mark(c: char) -> bool {
     contains(BULLETS, c)

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::chars::{
-    closing_marks, is_bullet_mark, is_dash, is_opener, is_quote_mark, is_space, lead_byte, BULLETS, DASHES,
+    closing_marks, is_bullet_mark, is_dash, is_opener, is_quote_mark, is_space, lead_byte, may_hold, BULLETS, DASHES,
     QUOTATION_PAIRS,
 };
 
@@ -34,6 +34,10 @@ const MARK_BYTES: [bool; 256] = {
     }
     table
 };
+
+/// The ASCII bytes of [`MARK_BYTES`] (a test checks the two agree): a run of
+/// eight bytes without them and without non-ASCII bytes holds no mark.
+const ASCII_MARK_BYTES: &[u8] = b"\"'()-[]";
 
 /// Byte ranges of the quotations and bracketed passages of a unit whose closing
 /// mark is in the unit: from just after the opening mark to just before the
@@ -82,8 +86,19 @@ pub(super) fn scan_marks(s: &str) -> Marks {
     let mut marks = Marks { quotes: Vec::new(), bullets: Vec::new(), dashes: Vec::new() };
     let mut i = 0;
     while i < bytes.len() {
-        if !MARK_BYTES[usize::from(bytes[i])] {
+        // Most of a unit is letters and spaces: skipped eight bytes at a time.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            if may_hold(chunk.try_into().expect("eight bytes"), ASCII_MARK_BYTES) {
+                break;
+            }
+            i += 8;
+        }
+        // Then byte by byte to the mark, or past the eight that held none.
+        let chunk_end = bytes.len().min(i + 8);
+        while i < chunk_end && !MARK_BYTES[usize::from(bytes[i])] {
             i += 1;
+        }
+        if i == chunk_end {
             continue;
         }
         match bytes[i] {
@@ -130,4 +145,29 @@ pub(super) fn closes_quotation(s: &str, at: usize, c: char, open: char) -> bool 
     let closes = closing_marks(open).is_some_and(|closes| closes.contains(&c));
     // A right single quote or apostrophe before a letter is an apostrophe.
     closes && !(matches!(c, '’' | '\'') && s[at + c.len_utf8()..].starts_with(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_mark_bytes_are_those_of_the_table() {
+        let ascii: Vec<u8> = (0..0x80u8).filter(|&b| MARK_BYTES[usize::from(b)]).collect();
+        let mut listed = ASCII_MARK_BYTES.to_vec();
+        listed.sort_unstable();
+        assert_eq!(ascii, listed);
+    }
+
+    #[test]
+    fn marks_are_found_wherever_they_fall_in_a_run_of_eight() {
+        for at in 0..20 {
+            let text = format!("{}\u{201c}x\u{201d} (a) -- b \u{2022}", "w".repeat(at));
+            let marks = scan_marks(&text);
+            assert_eq!(marks.quotes.iter().map(|q| q.1).collect::<String>(), "\u{201c}\u{201d}()");
+            assert_eq!(marks.quotes[0].0, at);
+            assert_eq!(marks.dashes, [(at + 12, 2)]);
+            assert_eq!(marks.bullets, [at + 17]);
+        }
+    }
 }

@@ -27,7 +27,7 @@ mod tests;
 
 use boundary::{after_references, is_boundary, is_lower_cased};
 pub(crate) use chars::is_space;
-use chars::{ends_terminal, is_closer, is_terminal, MAY_END};
+use chars::{ends_terminal, is_closer, is_terminal, may_hold, MAY_END};
 use lines::units;
 use lists::{interrupted_speech, list_items};
 use marks::{quotations, scan_marks};
@@ -202,17 +202,12 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
 /// The first index from `i` below `limit` whose byte may end a sentence
 /// ([`MAY_END`]), or `limit` (or `i`, if that is past it). Most of a text's bytes
 /// are not, so it looks at eight at a time: a word holds a candidate only if it
-/// has a byte of 0x80 or more or one of the five ASCII marks, which bit tricks
-/// tell without a table lookup per byte; the byte loop then finds which.
+/// has a byte of 0x80 or more or one of the five ASCII marks ([`may_hold`]); the
+/// byte loop then finds which.
 fn skip_to_may_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = LO << 7;
-    // Exact test for a zero byte in `y` (the classic `haszero`).
-    let has_zero = |y: u64| y.wrapping_sub(LO) & !y & HI != 0;
     while i + 8 <= limit {
         let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
-        let x = u64::from_le_bytes(chunk);
-        if x & HI != 0 || [b'.', b'!', b'?', b';', b':'].iter().any(|&mark| has_zero(x ^ (LO * u64::from(mark)))) {
+        if may_hold(chunk, b".!?;:") {
             break;
         }
         i += 8;
