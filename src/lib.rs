@@ -53,6 +53,8 @@ mod score;
 mod select;
 mod summarizer;
 mod summary;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod threads;
 mod tokens;

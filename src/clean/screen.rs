@@ -144,14 +144,7 @@ mod tests {
         ];
         // A fixed pseudo-random sequence of pieces (splitmix64): the same strings
         // every run, with phrases, near misses and case changes often.
-        let mut state: u64 = 7;
-        let mut next = move || {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
+        let mut next = crate::testing::splitmix64(7);
         let (mut found, mut missed) = (0, 0);
         for _ in 0..20_000 {
             let length = next() % 9;

@@ -216,15 +216,7 @@ mod tests {
         // A small deterministic generator over the characters that matter to the
         // rules, so that joiners meet letters, digits and each other often.
         const ALPHABET: &[u8] = b"aZq09_.:,;'\" \n\t-!?()/@#%&*+=xyM7";
-        let mut state: u64 = 7;
-        let mut next = move || {
-            // splitmix64
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
+        let mut next = crate::testing::splitmix64(7);
         for _ in 0..20_000 {
             let length = (next() % 24) as usize;
             let text: String =
