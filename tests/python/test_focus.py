@@ -34,9 +34,12 @@ def test_without_query_or_seen_the_summary_is_the_generic_one(example):
 
 def test_queries_without_content_words_give_the_generic_summary_and_say_so(example):
     generic = polysum.summarize(example, max_words=60)
-    for query, note in [("", "no content word"), ("the and of what", "no content word"),
+    for query, note in [
+        ("", "no content word"),
+        ("the and of what", "no content word"),
         ("Describe what the articles say.", "no content word"),
-        ("Мост закрыт", "no word")]:
+        ("Мост закрыт", "no word"),
+    ]:
         summary = polysum.summarize(example, max_words=60, query=query)
         assert [s.text for s in summary] == [s.text for s in generic]
         assert summary.query_terms == 0
