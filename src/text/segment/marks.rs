@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::chars::{
-    closing_marks, is_bullet_mark, is_dash, is_opener, is_quote_mark, is_space, lead_byte, may_hold, BULLETS, DASHES,
-    QUOTATION_PAIRS,
+    closing_marks, is_bullet_mark, is_dash, is_opener, is_quote_mark, is_space, lead_byte, may_hold, BULLETS, CHUNK,
+    DASHES, QUOTATION_PAIRS,
 };
 
 /// Bytes `scan_marks` looks at: the first byte of every quotation mark, bracket,
@@ -86,15 +86,15 @@ pub(super) fn scan_marks(s: &str) -> Marks {
     let mut marks = Marks { quotes: Vec::new(), bullets: Vec::new(), dashes: Vec::new() };
     let mut i = 0;
     while i < bytes.len() {
-        // Most of a unit is letters and spaces: skipped eight bytes at a time.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            if may_hold(chunk.try_into().expect("eight bytes"), ASCII_MARK_BYTES) {
+        // Most of a unit is letters and spaces: skipped a chunk at a time.
+        while let Some(chunk) = bytes.get(i..i + CHUNK) {
+            if may_hold(chunk.try_into().expect("a chunk"), ASCII_MARK_BYTES) {
                 break;
             }
-            i += 8;
+            i += CHUNK;
         }
-        // Then byte by byte to the mark, or past the eight that held none.
-        let chunk_end = bytes.len().min(i + 8);
+        // Then byte by byte to the mark, or past the chunk that held none.
+        let chunk_end = bytes.len().min(i + CHUNK);
         while i < chunk_end && !MARK_BYTES[usize::from(bytes[i])] {
             i += 1;
         }

@@ -27,7 +27,7 @@ mod tests;
 
 use boundary::{after_references, is_boundary, is_lower_cased};
 pub(crate) use chars::is_space;
-use chars::{ends_terminal, is_closer, is_terminal, may_hold, MAY_END};
+use chars::{ends_terminal, is_closer, is_terminal, may_hold, CHUNK, MAY_END};
 use lines::units;
 use lists::{interrupted_speech, list_items};
 use marks::{quotations, scan_marks};
@@ -201,16 +201,16 @@ fn split_unit(text: &str, unit: Range<usize>, rules: &SegmentRules, out: &mut Ve
 
 /// The first index from `i` below `limit` whose byte may end a sentence
 /// ([`MAY_END`]), or `limit` (or `i`, if that is past it). Most of a text's bytes
-/// are not, so it looks at eight at a time: a word holds a candidate only if it
-/// has a byte of 0x80 or more or one of the five ASCII marks ([`may_hold`]); the
-/// byte loop then finds which.
+/// are not, so it looks at a [`CHUNK`] at a time: a chunk holds a candidate only if
+/// it has a byte of 0x80 or more or one of the five ASCII marks ([`may_hold`]);
+/// the byte loop then finds which.
 fn skip_to_may_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
-    while i + 8 <= limit {
-        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+    while i + CHUNK <= limit {
+        let chunk = bytes[i..i + CHUNK].try_into().expect("a chunk");
         if may_hold(chunk, b".!?;:") {
             break;
         }
-        i += 8;
+        i += CHUNK;
     }
     while i < limit && !MAY_END[usize::from(bytes[i])] {
         i += 1;
