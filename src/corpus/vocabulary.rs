@@ -129,18 +129,45 @@ const SHORT: usize = 15;
 struct ShortWord([u64; 2]);
 
 impl ShortWord {
-    /// The key of `word`, if it is short enough.
+    /// The key of `word`, if it is short enough. Read as whole integers that may
+    /// overlap, not copied byte by byte into a buffer first: reading eight bytes
+    /// back from a buffer just written in pieces waits for the pieces to reach the
+    /// cache, about a tenth of a lookup's time.
     fn of(word: &str) -> Option<Self> {
         let bytes = word.as_bytes();
-        if bytes.len() > SHORT {
+        let len = bytes.len();
+        if len > SHORT {
             return None;
         }
-        let mut key = [0u8; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[SHORT] = bytes.len() as u8;
-        let (low, high) = key.split_at(8);
-        let half = |part: &[u8]| u64::from_le_bytes(part.try_into().expect("eight bytes"));
-        Some(ShortWord([half(low), half(high)]))
+        let last = (len as u64) << 56;
+        Some(ShortWord(if len >= 8 {
+            // The last eight bytes hold bytes 8.. at their top: shift the rest out.
+            let high = u64_at(bytes, len - 8) >> 1 >> (8 * (16 - len) - 1);
+            [u64_at(bytes, 0), high | last]
+        } else {
+            [low_bytes(bytes), last]
+        }))
+    }
+}
+
+/// The eight bytes of `bytes` from `at`, as a little-endian integer.
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// Up to seven bytes as a little-endian integer, zero-padded. Two reads that
+/// overlap (four bytes from each end, or single bytes below four) put every byte
+/// in its place, and a byte read twice ORs with itself.
+fn low_bytes(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes")));
+    match len {
+        0 => 0,
+        1..=3 => {
+            let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
+            byte(0) | byte(len / 2) | byte(len - 1)
+        }
+        _ => u32_at(0) | u32_at(len - 4) << (8 * (len - 4)),
     }
 }
 
@@ -334,6 +361,16 @@ mod tests {
         // length, so no word's key is a padded shorter word's.
         assert_ne!(ShortWord::of("ab"), ShortWord::of("ab\0"));
         assert!(ShortWord::of("zzzzzzzzzzzzzzz").is_some() && ShortWord::of("zzzzzzzzzzzzzzzz").is_none());
+        // Every length's bytes land in place: the key is the padded bytes and length.
+        let text = "abcdefghijklmno";
+        for len in 0..=SHORT {
+            let mut padded = [0u8; 16];
+            padded[..len].copy_from_slice(&text.as_bytes()[..len]);
+            padded[SHORT] = len as u8;
+            let (low, high) = padded.split_at(8);
+            let expected = [u64::from_le_bytes(low.try_into().unwrap()), u64::from_le_bytes(high.try_into().unwrap())];
+            assert_eq!(ShortWord::of(&text[..len]), Some(ShortWord(expected)), "{len}");
+        }
         let words = ["zzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz", "zz", "zzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz"];
         let mut terms = Vec::new();
         for _ in 0..2 {
