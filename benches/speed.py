@@ -43,23 +43,61 @@ def median_time(run, runs: int) -> float:
     return statistics.median(times)
 
 
+def on_one_core(run):
+    """`run` with the calling thread held on one core. Single-threaded passes here
+    measured bimodally from process to process (0.72 or 0.96 ms per cluster for
+    the same build) as the thread moved between the VM's two cores; held on one,
+    they agree within a few percent. Every single-threaded system is timed so."""
+
+    def pinned():
+        if not hasattr(os, "sched_setaffinity"):
+            return run()
+        cores = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, {min(cores)})
+        try:
+            return run()
+        finally:
+            os.sched_setaffinity(0, cores)
+
+    return pinned
+
+
 def per_cluster(runs: int, skip_peers: bool) -> list:
     clusters = quality.load("duc2003_task2", None)
     limit = quality.WORD_LIMITS["duc2003_task2"]
     summarizer = polysum.Summarizer(max_words=limit)
     docs = [{d["id"]: d["text"] for d in c["docs"]} for c in clusters]
-    rows = []
-    # One thread and all cores alternate within each pass, so that the drift of a
-    # shared machine falls on both alike.
-    # A pass of polysum takes well under a second, so it gets three times the
-    # passes of the peers.
-    one_times, many_times = [], []
-    for _ in range(3 * runs):
-        one_times.append(median_time(lambda: [summarizer.summarize(d) for d in docs], 1))
-        many_times.append(median_time(lambda: summarizer.summarize_many(docs, n_jobs=-1), 1))
-    rows.append(("polysum (1 thread)", statistics.median(one_times)))
+    peers: dict = {}
+    if not skip_peers:
+        peers.update({k: v for k, v in quality.sumy_systems().items() if k in ("sumy-lexrank", "sumy-textrank")})
+        peers.update(quality.lexrank_system())
+        peers.update(quality.summa_system())
+    # Every system's passes are spread over the whole measurement, one round at a
+    # time: the load of a shared machine drifts over tens of seconds, and a ratio
+    # between systems timed in different minutes measured it as much as the
+    # systems (545x and 604x for one build). Each round has one untimed pass of
+    # polysum, then polysum on one thread and on all cores three times
+    # (alternating, so drift falls on both alike), and in every other round one
+    # pass of each peer (a peer's pass takes seconds).
+    one_times: list[float] = []
+    many_times: list[float] = []
+    peer_times: dict[str, list[float]] = {name: [] for name in peers}
+    for round_ in range(runs):
+        # Untimed: the caches then hold polysum's data, as in a batch, not a peer's.
+        [summarizer.summarize(d) for d in docs]
+        for _ in range(3):
+            one_times.append(median_time(on_one_core(lambda: [summarizer.summarize(d) for d in docs]), 1))
+            many_times.append(median_time(lambda: summarizer.summarize_many(docs, n_jobs=-1), 1))
+        if round_ % 2 == 0:
+            for name, system in peers.items():
+                run = on_one_core(lambda system=system: [system(c, limit) for c in clusters])
+                peer_times[name].append(median_time(run, 1))
     cores = os.cpu_count() or 1
-    rows.append((f"polysum summarize_many ({cores} cores)", statistics.median(many_times)))
+    rows = [
+        ("polysum (1 thread)", statistics.median(one_times)),
+        (f"polysum summarize_many ({cores} cores)", statistics.median(many_times)),
+    ]
+    rows += [(name, statistics.median(times)) for name, times in peer_times.items()]
     # Throughput on all cores against one thread, as a batch job sees it: the 30
     # clusters eight times over per pass (a 30-cluster pass is over in ~30 ms, and
     # on a VM most of that can go to waking the idle second core), one thread and
@@ -67,19 +105,10 @@ def per_cluster(runs: int, skip_peers: bool) -> list:
     batch = docs * 8
     speedups = []
     for _ in range(runs):
-        one = median_time(lambda: [summarizer.summarize(d) for d in batch], 1)
+        one = median_time(on_one_core(lambda: [summarizer.summarize(d) for d in batch]), 1)
         many = median_time(lambda: summarizer.summarize_many(batch, n_jobs=-1), 1)
         speedups.append(one / many)
     speedups.sort()
-    if not skip_peers:
-        peers = {}
-        peers.update({k: v for k, v in quality.sumy_systems().items() if k in ("sumy-lexrank", "sumy-textrank")})
-        peers.update(quality.lexrank_system())
-        peers.update(quality.summa_system())
-        for name, system in peers.items():
-            rows.append(
-                (name, median_time(lambda system=system: [system(c, limit) for c in clusters], max(1, runs // 2)))
-            )
     return [(name, 1000 * seconds / len(clusters)) for name, seconds in rows], speedups
 
 
@@ -135,7 +164,7 @@ def scaling() -> list:
     return rows
 
 
-def cli_batch(count: int) -> list:
+def cli_batch(count: int, runs: int) -> list:
     binary = shutil.which("polysum", path=str(pathlib.Path(sys.executable).parent)) or shutil.which("polysum")
     if not binary:
         print("skipping the CLI batch: the polysum command is not installed", file=sys.stderr)
@@ -154,26 +183,34 @@ def cli_batch(count: int) -> list:
             for i in range(count):
                 docs = [documents[rng.randrange(len(documents))] for _ in range(rng.randint(3, 10))]
                 f.write(json.dumps({"id": f"c{i}", "docs": docs}) + "\n")
-        for jobs in (1, os.cpu_count() or 1):
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    binary,
-                    "--jsonl",
-                    str(batch),
-                    "--format",
-                    "jsonl",
-                    "-o",
-                    os.devnull,
-                    "--jobs",
-                    str(jobs),
-                    "--quiet",
-                    "--max-words",
-                    "100",
-                ],
-                check=True,
-            )
-            seconds = time.perf_counter() - start
+        # One pass is a few seconds; the machine's drift between passes is as large
+        # as the changes measured, so each --jobs value gets `runs` passes, the two
+        # values alternating, and the median is reported.
+        job_counts = (1, os.cpu_count() or 1)
+        times: dict[int, list[float]] = {jobs: [] for jobs in job_counts}
+        for _ in range(runs):
+            for jobs in job_counts:
+                start = time.perf_counter()
+                subprocess.run(
+                    [
+                        binary,
+                        "--jsonl",
+                        str(batch),
+                        "--format",
+                        "jsonl",
+                        "-o",
+                        os.devnull,
+                        "--jobs",
+                        str(jobs),
+                        "--quiet",
+                        "--max-words",
+                        "100",
+                    ],
+                    check=True,
+                )
+                times[jobs].append(time.perf_counter() - start)
+        for jobs in job_counts:
+            seconds = statistics.median(times[jobs])
             rows.append((jobs, count, seconds, batch.stat().st_size / seconds / 2**20))
     return rows
 
@@ -262,10 +299,10 @@ def main() -> None:
     for n, found, seconds, peak, over in scale_rows:
         lines.append(f"| {n:,} | {found:,} | {seconds:.2f} | {peak:.0f} | {over:.0f} |")
     lines.append("")
-    batch_rows = cli_batch(args.clusters)
+    batch_rows = cli_batch(args.clusters, args.runs)
     if batch_rows:
         lines += [
-            f"## The CLI over a JSONL batch of {args.clusters:,} clusters",
+            f"## The CLI over a JSONL batch of {args.clusters:,} clusters (median of {args.runs} passes)",
             "",
             "| --jobs | clusters | seconds | clusters/s | MB/s of JSONL |",
             "|---|---|---|---|---|",
