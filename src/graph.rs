@@ -156,8 +156,12 @@ struct Scratch {
     /// so far (0 for a node not reached yet). Side by side, so that a visit costs
     /// one bounds check.
     sums: Vec<(f32, u32)>,
-    /// The nodes the row has reached, in the order first reached.
+    /// The nodes the row has reached, in the order first reached: the first
+    /// `reached_count` of its slots, one more than there are nodes. Every visit
+    /// writes its node at the end and counts it only if it is new, rather than
+    /// branching on whether it is: that branch went either way at random.
     touched: Vec<u32>,
+    reached_count: usize,
     /// The same nodes as bits (node `n` is bit `n % 64` of word `n / 64`): read
     /// word by word, they give the row in node order without sorting `touched` or
     /// testing every node the row may reach, which were a third of a DUC
@@ -167,14 +171,20 @@ struct Scratch {
 
 impl Scratch {
     fn new(nodes: usize) -> Self {
-        Scratch { sums: vec![(0.0, 0); nodes], touched: Vec::new(), reached: vec![0; nodes.div_ceil(64)] }
+        Scratch {
+            sums: vec![(0.0, 0); nodes],
+            touched: vec![0; nodes + 1],
+            reached_count: 0,
+            reached: vec![0; nodes.div_ceil(64)],
+        }
     }
 
     /// Takes the row's sums out, leaving every node unreached, and gives
     /// `(neighbour, dot, shared terms)` for each node reached, in node order. Only
     /// nodes from `reach` on may have been reached.
     fn drain(&mut self, reach: usize, mut edge: impl FnMut(u32, f32, u32)) {
-        let Scratch { sums, touched, reached } = self;
+        let Scratch { sums, touched, reached_count, reached } = self;
+        let touched = &mut touched[..std::mem::take(reached_count)];
         let words = reach / 64..reached.len();
         let mut take = |other: u32| {
             let (dot, shared) = std::mem::take(&mut sums[other as usize]);
@@ -196,7 +206,6 @@ impl Scratch {
                 take(other);
             }
         }
-        touched.clear();
     }
 }
 
@@ -244,7 +253,7 @@ impl SimilarityGraph {
             let vector = vectors[NodeId::new(node)];
             // The accumulators as locals: through `scratch`, every visit reloaded
             // them from memory after each push.
-            let Scratch { sums, touched, reached } = &mut *scratch;
+            let Scratch { sums, touched, reached_count, reached } = &mut *scratch;
             for ((&term, weight), &place) in vector.terms.iter().zip(&vector.weights).zip(postings.places(node)) {
                 if postings.len(term) > max_postings {
                     continue;
@@ -256,10 +265,9 @@ impl SimilarityGraph {
                 let mut visit = |others: &[Posting]| {
                     for &(other, other_weight) in others {
                         let sum = &mut sums[other as usize];
-                        if sum.1 == 0 {
-                            touched.push(other);
-                            reached[other as usize / 64] |= 1 << (other % 64);
-                        }
+                        touched[*reached_count] = other;
+                        *reached_count += usize::from(sum.1 == 0);
+                        reached[other as usize / 64] |= 1 << (other % 64);
                         sum.0 += weight * other_weight;
                         sum.1 += 1;
                     }
@@ -272,7 +280,7 @@ impl SimilarityGraph {
             // Rows come out ordered by neighbour; mirrored rows reach only the
             // nodes after their own.
             let reach = if large { 0 } else { node + 1 };
-            let mut row: Row = Vec::with_capacity(touched.len());
+            let mut row: Row = Vec::with_capacity(*reached_count);
             scratch.drain(reach, |other, dot, shared| row.push((other, dot.min(1.0), shared)));
             if large && row.len() > NEIGHBOURS {
                 // Strongest first; ties by node so that the result is deterministic.

@@ -7,6 +7,7 @@
 //! [`weighting`] (idf, unit tf-idf [`SparseVector`]s).
 
 mod analysis;
+mod short_words;
 mod sparse;
 mod vocabulary;
 mod weighting;

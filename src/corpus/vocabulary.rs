@@ -10,6 +10,7 @@ use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::short_words::{ShortWord, ShortWords};
 use crate::config::IdfScope;
 use crate::text::analyze::LONGEST_STEMMED;
 use crate::text::{Analyzer, Language};
@@ -32,10 +33,10 @@ const NOT_IN_CLUSTER: u32 = u32::MAX;
 #[derive(Default)]
 struct Lexicon {
     /// Surface word -> its term's id, or None for a stop word: words of up to
-    /// [`SHORT`] bytes (most words) in `short`, under their bytes held in the key
-    /// itself; the longer ones in `long`. Words over `LONGEST_STEMMED` bytes are
+    /// [`SHORT`](super::short_words::SHORT) bytes (most words) in `short`, under
+    /// their bytes held in the key itself; the longer ones in `long`. Words over `LONGEST_STEMMED` bytes are
     /// not kept.
-    short: FxHashMap<ShortWord, Option<u32>>,
+    short: ShortWords,
     long: FxHashMap<Box<str>, Option<u32>>,
     /// Term -> id; ids count up from 0.
     ids: FxHashMap<Box<str>, u32>,
@@ -92,15 +93,14 @@ impl Lexicon {
         self.short.len() + self.long.len()
     }
 
-    /// The id of the term of `word`, or None for a stop word, the word analysed
-    /// the first time it is met.
-    fn id(&mut self, analyzer: &Analyzer, word: &str) -> Option<u32> {
-        let short = ShortWord::of(word);
-        let known = match &short {
+    /// The id of the term of `word`, whose key is `short` if it is short, or None
+    /// for a stop word, the word analysed the first time it is met.
+    fn id(&mut self, analyzer: &Analyzer, word: &str, short: Option<ShortWord>) -> Option<u32> {
+        let known = match short {
             Some(key) => self.short.get(key),
-            None => self.long.get(word),
+            None => self.long.get(word).copied(),
         };
-        if let Some(&id) = known {
+        if let Some(id) = known {
             return id;
         }
         let id = analyzer.term(word).map(|term| self.intern(&term));
@@ -113,61 +113,6 @@ impl Lexicon {
         }
         self.bytes += word.len();
         id
-    }
-}
-
-/// The longest word, in bytes, that a [`ShortWord`] holds.
-const SHORT: usize = 15;
-
-/// A word of up to [`SHORT`] bytes as a map key: its bytes, zero-padded, then its
-/// length in the last byte. Looking a word up in a map of strings hashed its bytes
-/// and then compared them with the key's, kept elsewhere on the heap: a cache miss
-/// and a call to `memcmp` per word of the cluster (`memcmp` alone took 5-7% of a
-/// DUC cluster's time). Two words compare here as two pairs of integers in the
-/// map's own table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortWord([u64; 2]);
-
-impl ShortWord {
-    /// The key of `word`, if it is short enough. Read as whole integers that may
-    /// overlap, not copied byte by byte into a buffer first: reading eight bytes
-    /// back from a buffer just written in pieces waits for the pieces to reach the
-    /// cache, about a tenth of a lookup's time.
-    fn of(word: &str) -> Option<Self> {
-        let bytes = word.as_bytes();
-        let len = bytes.len();
-        if len > SHORT {
-            return None;
-        }
-        let last = (len as u64) << 56;
-        Some(ShortWord(if len >= 8 {
-            // The last eight bytes hold bytes 8.. at their top: shift the rest out.
-            let high = u64_at(bytes, len - 8) >> 1 >> (8 * (16 - len) - 1);
-            [u64_at(bytes, 0), high | last]
-        } else {
-            [low_bytes(bytes), last]
-        }))
-    }
-}
-
-/// The eight bytes of `bytes` from `at`, as a little-endian integer.
-fn u64_at(bytes: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
-}
-
-/// Up to seven bytes as a little-endian integer, zero-padded. Two reads that
-/// overlap (four bytes from each end, or single bytes below four) put every byte
-/// in its place, and a byte read twice ORs with itself.
-fn low_bytes(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    let u32_at = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes")));
-    match len {
-        0 => 0,
-        1..=3 => {
-            let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
-            byte(0) | byte(len / 2) | byte(len - 1)
-        }
-        _ => u32_at(0) | u32_at(len - 4) << (8 * (len - 4)),
     }
 }
 
@@ -187,6 +132,8 @@ pub(crate) struct Vocabulary<'a> {
     extra_stop_words: FxHashSet<String>,
     /// Whether the caller's stop words replace the language's.
     replace_stop_words: bool,
+    /// The keys of the sentence being read, of its short words.
+    keys: Vec<Option<ShortWord>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -204,6 +151,7 @@ impl<'a> Vocabulary<'a> {
             lexicon: Lexicon::take(slot),
             lexicon_ids: Vec::new(),
             custom_words: FxHashMap::default(),
+            keys: Vec::new(),
         }
     }
 
@@ -245,15 +193,25 @@ impl<'a> Vocabulary<'a> {
     /// left out.
     pub(crate) fn read(&mut self, words: &[&'a str], terms: &mut Vec<u32>) {
         terms.clear();
-        let custom = self.replace_stop_words || !self.extra_stop_words.is_empty();
-        for &word in words {
-            let id = if custom {
-                self.custom_term(word)
-            } else {
-                self.lexicon.id(&self.analyzer, word).map(|id| self.cluster_id(id))
-            };
+        if self.replace_stop_words || !self.extra_stop_words.is_empty() {
+            for &word in words {
+                terms.extend(self.custom_term(word));
+            }
+            return;
+        }
+        // Every short word's slot is fetched before any is looked up: the rarer
+        // words' cache misses then overlap instead of coming one after another.
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        keys.extend(words.iter().map(|word| ShortWord::of(word)));
+        for &key in keys.iter().flatten() {
+            self.lexicon.short.prefetch(key);
+        }
+        for (&word, &key) in words.iter().zip(&keys) {
+            let id = self.lexicon.id(&self.analyzer, word, key).map(|id| self.cluster_id(id));
             terms.extend(id);
         }
+        self.keys = keys;
     }
 }
 
@@ -357,20 +315,7 @@ mod tests {
 
     #[test]
     fn short_and_long_words_are_remembered_apart() {
-        // Fifteen bytes are a short word, sixteen a long one; a key holds its
-        // length, so no word's key is a padded shorter word's.
-        assert_ne!(ShortWord::of("ab"), ShortWord::of("ab\0"));
-        assert!(ShortWord::of("zzzzzzzzzzzzzzz").is_some() && ShortWord::of("zzzzzzzzzzzzzzzz").is_none());
-        // Every length's bytes land in place: the key is the padded bytes and length.
-        let text = "abcdefghijklmno";
-        for len in 0..=SHORT {
-            let mut padded = [0u8; 16];
-            padded[..len].copy_from_slice(&text.as_bytes()[..len]);
-            padded[SHORT] = len as u8;
-            let (low, high) = padded.split_at(8);
-            let expected = [u64::from_le_bytes(low.try_into().unwrap()), u64::from_le_bytes(high.try_into().unwrap())];
-            assert_eq!(ShortWord::of(&text[..len]), Some(ShortWord(expected)), "{len}");
-        }
+        // Fifteen bytes are a short word, sixteen a long one.
         let words = ["zzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz", "zz", "zzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz"];
         let mut terms = Vec::new();
         for _ in 0..2 {
