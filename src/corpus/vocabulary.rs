@@ -34,13 +34,14 @@ const NOT_IN_CLUSTER: u32 = u32::MAX;
 struct Lexicon {
     /// Surface word -> its term's id, or None for a stop word: words of up to
     /// [`SHORT`](super::short_words::SHORT) bytes (most words) in `short`, under
-    /// their bytes held in the key itself; the longer ones in `long`. Words over `LONGEST_STEMMED` bytes are
-    /// not kept.
+    /// their bytes held in the key itself; the longer ones in `long`. Words over
+    /// `LONGEST_STEMMED` bytes are not kept.
     short: ShortWords,
     long: FxHashMap<Box<str>, Option<u32>>,
     /// Term -> id; ids count up from 0.
     ids: FxHashMap<Box<str>, u32>,
-    /// Bytes of the keys of both maps.
+    /// Bytes of the surface words and terms remembered (short words included,
+    /// though their table holds them in fixed 16-byte keys).
     bytes: usize,
     /// Id -> the current cluster's id of the term, or `NOT_IN_CLUSTER`. All
     /// `NOT_IN_CLUSTER` between clusters: the vocabulary resets the ids it set.
